@@ -1,0 +1,1 @@
+"""Lesson 02: routing with verb decorators, path parameters, routers and controllers."""

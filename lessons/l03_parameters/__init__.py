@@ -1,0 +1,1 @@
+"""Lesson 03: query, header and cookie parameters, declared explicitly and validated."""

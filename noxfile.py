@@ -1,0 +1,142 @@
+"""Every check of the project, one nox session each: `nox -l` lists them, `nox` runs them.
+
+Each session gets a fresh virtual environment (made with uv when it is installed, virtualenv
+otherwise) and installs only what it needs, pinned by constraints.txt.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+from lessons.manifest import LESSONS  # noqa: E402 - the manifest is stdlib-only
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+# `nox` with no arguments runs every session not marked default=False.
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+CONSTRAINTS = ("-c", "constraints.txt")
+
+
+def install(session: nox.Session, *groups: str, extras: tuple[str, ...] | None = None) -> None:
+    """Install the project (with `extras`, or not at all when None) and dependency groups."""
+    requirements = list(nox.project.dependency_groups(PYPROJECT, *groups))
+    if extras is not None:
+        requirements.append(f".[{','.join(extras)}]" if extras else ".")
+    session.install(*requirements, *CONSTRAINTS)
+
+
+def pytest(session: nox.Session, *args: str) -> None:
+    session.run(
+        "pytest", *args, *session.posargs, env={"COVERAGE_FILE": f".coverage.{session.name}"}
+    )
+
+
+def _lesson_session(number: int) -> None:
+    lesson = next(lesson for lesson in LESSONS if lesson.number == number)
+
+    @nox.session(name=lesson.session)
+    def run_lesson(session: nox.Session) -> None:
+        # Only this lesson's extras: if the lesson imports anything else, its tests fail here.
+        install(session, "test", extras=lesson.extras)
+        pytest(
+            session,
+            f"tests/lessons/{lesson.package}",
+            f"--cov=lessons/{lesson.package}",
+            "--cov-report=term-missing",
+            "--cov-fail-under=100",
+        )
+
+    run_lesson.__doc__ = f"Lesson {lesson.number:02d}: {lesson.title}."
+
+
+for _lesson in LESSONS:
+    _lesson_session(_lesson.number)
+
+
+@nox.session
+def project(session: nox.Session) -> None:
+    """The runner, manifest, transcripts and docs-integrity tests."""
+    install(session, "test", "docs", "nox", extras=())
+    pytest(
+        session,
+        "tests/project",
+        # The lesson packages are covered by their own sessions; this covers the rest.
+        "--cov=lessons.runner",
+        "--cov=lessons.manifest",
+        "--cov=lessons.__main__",
+        "--cov-report=term-missing",
+        "--cov-fail-under=100",
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Formatting and lint rules (ruff)."""
+    install(session, "lint")
+    session.run("ruff", "format", "--check", ".")
+    session.run("ruff", "check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over lessons, capstone, tests and this file."""
+    install(session, "typecheck", "nox", extras=("all",))
+    session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site strictly: a missing include, page, link or anchor fails."""
+    install(session, "docs")
+    session.run(
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        str(ROOT / "site"),
+        env={"NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@nox.session(default=False)
+def transcripts(session: nox.Session) -> None:
+    """Rewrite docs/transcripts/ from what the code answers now (then review and commit)."""
+    install(session, "test", extras=("all",))
+    session.run("pytest", "tests", "--update-transcripts", "-q", *session.posargs)
+
+
+@nox.session(default=False)
+def lock(session: nox.Session) -> None:
+    """Re-pin constraints.txt to the newest releases pyproject.toml allows."""
+    session.install("uv")
+    session.run(
+        "uv",
+        "pip",
+        "compile",
+        "pyproject.toml",
+        "--all-extras",
+        "--group",
+        "dev",
+        "--universal",
+        "--python-version",
+        "3.11",
+        "--no-annotate",
+        "--upgrade",
+        "--custom-compile-command",
+        "nox -s lock",
+        "-o",
+        "constraints.txt",
+    )
+
+
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Serve the docs with live reload on http://127.0.0.1:8001."""
+    install(session, "docs")
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8001")
