@@ -152,11 +152,13 @@ def _routes(lesson: Lesson, module: str) -> list[str]:
             f"{error.name} is not installed; lesson {lesson.number:02d} needs: "
             f'pip install -e ".[{extras}]"'
         ) from None
+    kinds = {"WebSocketRoute": ["WS"], "ASGIRoute": ["ASGI"]}
     return [
         f"{method} {route.path}"
         for route in app.routes
-        for method in sorted(getattr(route, "methods", ()))
-        if method not in {"HEAD", "OPTIONS"} and not route.path.startswith("/schema")
+        if not route.path.startswith("/schema")
+        for method in sorted(getattr(route, "methods", ())) or kinds[type(route).__name__]
+        if method not in {"HEAD", "OPTIONS"}
     ]
 
 

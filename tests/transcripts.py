@@ -14,7 +14,8 @@ longer gives. ``pytest --update-transcripts`` (or ``nox -s transcripts``) rewrit
 Each exchange is shown as the curl command that makes the request against
 ``python -m lessons run``'s address, then the status line, the content type, any headers the
 test asks for, and the body. JSON bodies are shown as sent when they fit on one line, and
-indented otherwise.
+indented otherwise; HTML pages by their first line. ``record.add_text(...)`` adds text the
+test built from real output that is not an HTTP exchange, such as WebSocket messages.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ class Transcript:
         """Record one exchange (showing the named response headers too) and return the response."""
         self._blocks.append(render_exchange(response, headers))
         return response
+
+    def add_text(self, block: str) -> None:
+        """Record text the test built from real output, e.g. the messages of a WebSocket session."""
+        self._blocks.append(block.rstrip("\n"))
 
     @property
     def text(self) -> str:
@@ -120,14 +125,16 @@ def _curl(request: httpx.Request) -> str:
 
 def _body(response: httpx.Response) -> str:
     text = response.text
-    if not text or "json" not in response.headers.get("content-type", ""):
+    content_type = response.headers.get("content-type", "")
+    if "html" in content_type:
         return _first_line(text)
-    if len(text) <= ONE_LINE:
-        return text
+    if "json" not in content_type or len(text) <= ONE_LINE:
+        return text.rstrip("\n")
     return json.dumps(json.loads(text), indent=2, ensure_ascii=False)
 
 
 def _first_line(text: str) -> str:
+    """An HTML page is shown by its first line and its size: its markup teaches nothing here."""
     lines = text.strip().splitlines()
     if len(lines) <= 1 and len(text) <= ONE_LINE:
         return text.strip()

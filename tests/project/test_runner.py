@@ -4,10 +4,13 @@ import importlib
 import runpy
 import subprocess
 import sys
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 import uvicorn
+from litestar import Litestar, WebSocket, asgi, websocket
+from litestar.types import Receive, Scope, Send
 
 from lessons import runner
 from lessons.manifest import LESSONS, ROOT, Lesson
@@ -111,6 +114,25 @@ def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert code == 0
     assert out.startswith("usage: python -m lessons")
+
+
+def test_websocket_and_mounted_asgi_routes_are_listed(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    served: list[dict[str, Any]],
+) -> None:
+    @websocket("/ws")
+    async def echo(socket: WebSocket[Any, Any, Any]) -> None: ...
+
+    @asgi("/mounted", is_mount=True, copy_scope=True)
+    async def mounted(scope: Scope, receive: Receive, send: Send) -> None: ...
+
+    fake = SimpleNamespace(app=Litestar([echo, mounted], openapi_config=None))
+    monkeypatch.setattr(importlib, "import_module", lambda name: fake)
+
+    _, out, _ = run(capsys, "run", "1")
+
+    assert "  Routes:   WS /ws, ASGI /mounted" in out
 
 
 def test_a_missing_dependency_is_a_one_line_hint(

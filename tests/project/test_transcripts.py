@@ -66,6 +66,21 @@ def test_named_response_headers_are_shown_and_long_text_is_cut() -> None:
     assert "date" not in rendered
 
 
+def test_plain_text_and_event_streams_are_shown_whole() -> None:
+    request = httpx.Request("GET", "http://testserver.local/events")
+    stream = b"".join(b"event: tick\ndata: %d\n\n" % n for n in range(10))
+    response = exchange(request, content=stream, content_type="text/event-stream")
+
+    assert render_exchange(response).endswith(stream.decode().rstrip("\n"))
+
+
+def test_added_text_is_kept_as_written(tmp_path: Path) -> None:
+    transcript = Transcript("ws", tmp_path)
+    transcript.add_text("> hello\n< HELLO\n")
+
+    assert transcript.text == "> hello\n< HELLO\n"
+
+
 def test_an_empty_body_shows_no_blank_line() -> None:
     response = exchange(httpx.Request("DELETE", "http://testserver.local/items/1"), 204)
 
