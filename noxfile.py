@@ -123,6 +123,8 @@ def lock(session: nox.Session) -> None:
         "--all-extras",
         "--group",
         "dev",
+        "--group",
+        "bench",
         "--universal",
         "--python-version",
         "3.11",

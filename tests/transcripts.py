@@ -124,7 +124,8 @@ def _curl(request: httpx.Request) -> str:
 
 
 def _body(response: httpx.Response) -> str:
-    text = response.text
+    # Event streams end lines with CRLF; files are read back with plain newlines.
+    text = response.text.replace("\r\n", "\n")
     content_type = response.headers.get("content-type", "")
     if "html" in content_type:
         return _first_line(text)

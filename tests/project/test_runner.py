@@ -15,6 +15,8 @@ from litestar.types import Receive, Scope, Send
 from lessons import runner
 from lessons.manifest import LESSONS, ROOT, Lesson
 
+LAST = LESSONS[-1].number
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = runner.main(list(argv))
@@ -85,13 +87,13 @@ def test_run_a_chosen_step_on_another_port_without_reload(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["run", "99"], "there is no lesson 99: choose 1-3 (python -m lessons list)"),
+        (["run", "99"], f"there is no lesson 99: choose 1-{LAST} (python -m lessons list)"),
         (["run", "abc"], "lesson must be a number, not 'abc'"),
         (["run", "-1"], "lesson must be a number, not '-1'"),
         (["run", "1", "9"], "lesson 01 has no step 9: choose 1-2"),
         (["run", "1", "two"], "step must be a number, not 'two'"),
         (["run", "1", "--port", "http"], "argument --port: invalid int value: 'http'"),
-        (["test", "0"], "there is no lesson 0: choose 1-3 (python -m lessons list)"),
+        (["test", "0"], f"there is no lesson 0: choose 1-{LAST} (python -m lessons list)"),
         (["show", "x"], "lesson must be a number, not 'x'"),
         (["diff", "1", "1"], "step 1 is the first step of lesson 01"),
         (["frobnicate"], "argument command: invalid choice: 'frobnicate'"),
