@@ -73,6 +73,10 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(1, "first_app", "Your first app"),
     Lesson(2, "routing", "Routing"),
     Lesson(3, "parameters", "Query, header and cookie parameters"),
+    Lesson(4, "request_bodies", "Request bodies and models", extras=("pydantic", "attrs")),
+    Lesson(5, "dependency_injection", "Dependency injection"),
+    Lesson(6, "middleware", "Middleware and the request lifecycle"),
+    Lesson(7, "dtos", "Data transfer objects (DTOs)", extras=("pydantic",)),
 )
 
 

@@ -1,0 +1,1 @@
+"""Lesson 05: dependency injection with Provide, layers, generators, caching and test overrides."""

@@ -1,0 +1,1 @@
+"""Lesson 06: middleware, lifecycle hooks, exception handlers and lifespan."""

@@ -1,0 +1,61 @@
+"""Step 06: every 400 answered in one shape, whichever check failed."""
+
+import pytest
+from litestar.testing import TestClient
+
+from lessons.l04_request_bodies.step02_msgspec import BOOKS
+from lessons.l04_request_bodies.step06_error_shape import app
+from tests.transcripts import MakeTranscript
+
+
+def test_one_shape_for_every_bad_body(transcript: MakeTranscript) -> None:
+    record = transcript("l04_request_bodies/error-shape")
+    with TestClient(app) as client:
+        empty = record(client.post("/books"))
+        malformed = record(client.post("/books", content=b'{"title": Dune}'))
+        constraint = record(client.post("/books", json={"title": "Dune", "price": 0}))
+
+    assert empty.json() == {
+        "error": "invalid_request",
+        "problems": [{"field": None, "message": "The request body is empty"}],
+    }
+    assert malformed.json() == {
+        "error": "invalid_request",
+        "problems": [{"field": None, "message": "JSON is malformed: invalid character (byte 10)"}],
+    }
+    assert constraint.json() == {
+        "error": "invalid_request",
+        "problems": [{"field": "price", "message": "Expected `float` > 0.0"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        ({"title": "Dune"}, None, "Object missing required field `price`"),
+        ({"title": "Dune", "price": "x"}, "price", "Expected `float`, got `str`"),
+        ({"title": "Dune", "price": 1, "tag": "sf"}, None, "Object contains unknown field `tag`"),
+        ([], None, "Expected `object`, got `array`"),
+    ],
+)
+def test_each_problem_has_a_field_and_a_message(
+    body: object, field: str | None, message: str
+) -> None:
+    with TestClient(app) as client:
+        response = client.post("/books", json=body)
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": "invalid_request",
+        "problems": [{"field": field, "message": message}],
+    }
+    assert BOOKS == []
+
+
+def test_good_requests_and_other_errors_are_untouched() -> None:
+    with TestClient(app) as client:
+        created = client.post("/books", json={"title": "Dune", "price": 9.5})
+        missing_route = client.get("/nowhere")
+
+    assert created.status_code == 201
+    assert missing_route.json() == {"status_code": 404, "detail": "Not Found"}

@@ -1,0 +1,108 @@
+"""Step 02: the write DTO takes only username, email and display_name; the server adds the rest."""
+
+import pytest
+from litestar import Litestar, get, post
+from litestar.dto import DTOConfig
+from litestar.params import FromPath, JSONBody
+from litestar.plugins.pydantic import PydanticDTO
+from litestar.testing import TestClient
+from pydantic import BaseModel
+
+from lessons.l07_dtos.step02_write_dto import app
+from lessons.l07_dtos.users import USERS
+from tests.transcripts import MakeTranscript
+
+BOB = {"username": "bob", "email": "bob@example.com", "display_name": "Bob"}
+
+
+def test_create_then_read_back(transcript: MakeTranscript) -> None:
+    record = transcript("l07_dtos/create")
+    with TestClient(app) as client:
+        created = record(client.post("/users", json=BOB))
+
+    assert created.status_code == 201
+    assert created.json() == {"id": 2, **BOB}
+    stored = USERS[2]
+    assert (stored.username, stored.email, stored.display_name) == ("bob", BOB["email"], "Bob")
+    assert stored.password_hash.startswith("scrypt$")
+
+
+def test_id_and_password_hash_from_the_client_are_ignored(transcript: MakeTranscript) -> None:
+    record = transcript("l07_dtos/create-ignored")
+    with TestClient(app) as client:
+        response = record(
+            client.post("/users", json={**BOB, "id": 1, "password_hash": "letmein", "admin": True})
+        )
+
+    # The DTO reads only the fields it knows: the server picked the id and the hash.
+    assert response.status_code == 201
+    assert response.json()["id"] == 2
+    assert USERS[1].username == "alice"  # not overwritten
+    assert USERS[2].password_hash != "letmein"  # noqa: S105 - what the client sent
+    assert USERS[2].password_hash.startswith("scrypt$")
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        ({**BOB, "email": 42}, "Expected `str`, got `int` - at `$.email`"),
+        ({"username": "bob", "email": "bob@example.com"}, "missing required field `display_name`"),
+        ([BOB], "Expected `object`, got `array`"),
+        (b"{not json", "JSON is malformed"),
+    ],
+)
+def test_bad_bodies_are_400_and_store_nothing(body: object, detail: str) -> None:
+    with TestClient(app) as client:
+        if isinstance(body, bytes):
+            response = client.post("/users", content=body)
+        else:
+            response = client.post("/users", json=body)
+
+    assert response.status_code == 400
+    assert detail in response.json()["detail"]
+    assert list(USERS) == [1]
+
+
+def test_rejections_transcript(transcript: MakeTranscript) -> None:
+    record = transcript("l07_dtos/create-rejected")
+    with TestClient(app) as client:
+        record(client.post("/users", json={**BOB, "email": 42}))
+        record(client.post("/users", json={"username": "bob", "email": "bob@example.com"}))
+
+
+# --8<-- [start:pitfall]
+def test_the_article_dto_example_rejects_every_create_and_500s_on_a_missing_user() -> None:
+    class User(BaseModel):
+        id: int
+        username: str
+        email: str
+        password_hash: str
+
+    class UserReadDTO(PydanticDTO[User]):
+        config = DTOConfig(exclude={"password_hash"})
+
+    class UserCreateDTO(PydanticDTO[User]):
+        config = DTOConfig(exclude={"id", "password_hash"})
+
+    users: dict[int, User] = {}
+
+    @post("/users", dto=UserCreateDTO, return_dto=UserReadDTO)
+    async def create_user(data: JSONBody[User]) -> User:  # the mistake: User, not DTOData[User]
+        raise AssertionError("never reached")
+
+    @get("/users/{user_id:int}", return_dto=UserReadDTO)
+    async def get_user(user_id: FromPath[int]) -> User:
+        return users[user_id]  # the other mistake: a KeyError, not a NotFoundException
+
+    with TestClient(Litestar([create_user, get_user], logging_config=None)) as client:
+        created = client.post("/users", json={"username": "alice", "email": "a@example.com"})
+        fetched = client.get("/users/1")
+
+    # Litestar builds a whole User from the request, and the DTO kept id and
+    # password_hash out of it: pydantic says both are missing.
+    assert created.status_code == 400
+    assert [error["loc"] for error in created.json()["extra"]] == [["id"], ["password_hash"]]
+    assert fetched.status_code == 500
+
+
+# --8<-- [end:pitfall]
