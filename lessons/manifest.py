@@ -77,6 +77,10 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(5, "dependency_injection", "Dependency injection"),
     Lesson(6, "middleware", "Middleware and the request lifecycle"),
     Lesson(7, "dtos", "Data transfer objects (DTOs)", extras=("pydantic",)),
+    Lesson(8, "websockets", "WebSockets"),
+    Lesson(9, "server_sent_events", "Server-sent events"),
+    Lesson(10, "openapi", "OpenAPI documentation"),
+    Lesson(11, "task_api", "The task API, done right"),
 )
 
 
