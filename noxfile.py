@@ -43,7 +43,7 @@ def _lesson_session(number: int) -> None:
     @nox.session(name=lesson.session)
     def run_lesson(session: nox.Session) -> None:
         # Only this lesson's extras: if the lesson imports anything else, its tests fail here.
-        install(session, "test", extras=lesson.extras)
+        install(session, "test", *lesson.groups, extras=lesson.extras)
         pytest(
             session,
             f"tests/lessons/{lesson.package}",
@@ -142,3 +142,10 @@ def serve(session: nox.Session) -> None:
     """Serve the docs with live reload on http://127.0.0.1:8001."""
     install(session, "docs")
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8001")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmarks, reported as ratios: rewrites docs/assets/l15-benchmark.{txt,png}."""
+    install(session, "bench", extras=("pydantic", "attrs"))
+    session.run("python", "-m", "lessons.l15_performance.benchmark", *session.posargs)

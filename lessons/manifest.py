@@ -32,6 +32,8 @@ class Lesson:
     # Optional dependency groups of pyproject.toml ([project.optional-dependencies]) this
     # lesson needs on top of the core ones. Its nox session installs exactly these.
     extras: tuple[str, ...] = ()
+    # PEP 735 dependency groups its tests need besides "test" (tools, never the lesson).
+    groups: tuple[str, ...] = ()
 
     @property
     def package(self) -> str:
@@ -81,6 +83,16 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(9, "server_sent_events", "Server-sent events"),
     Lesson(10, "openapi", "OpenAPI documentation"),
     Lesson(11, "task_api", "The task API, done right"),
+    Lesson(12, "databases", "Databases with SQLAlchemy", extras=("db",)),
+    Lesson(13, "auth", "Authentication and authorization", extras=("auth",)),
+    Lesson(14, "testing", "Testing Litestar apps", extras=("db",)),
+    Lesson(
+        15,
+        "performance",
+        "Performance: measure, don't guess",
+        extras=("pydantic", "attrs"),
+        groups=("bench",),  # the benchmark's plot is drawn with matplotlib, and tested
+    ),
 )
 
 

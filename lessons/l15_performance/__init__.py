@@ -1,0 +1,1 @@
+"""Lesson 15: measure what pydantic, msgspec, attrs and dataclasses cost before choosing."""
