@@ -76,6 +76,20 @@ def project(session: nox.Session) -> None:
 
 
 @nox.session
+def capstone(session: nox.Session) -> None:
+    """The capstone's tests: SQLite always; PostgreSQL and Redis when reachable (or required)."""
+    install(session, "test", extras=("capstone",))
+    pytest(
+        session,
+        "tests/capstone",
+        "tests/bench",  # the benchmark harness, on tiny sizes
+        "--cov=capstone",
+        "--cov-report=term-missing",
+        "--cov-fail-under=100",
+    )
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Formatting and lint rules (ruff)."""
     install(session, "lint")
@@ -146,6 +160,9 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks, reported as ratios: rewrites docs/assets/l15-benchmark.{txt,png}."""
-    install(session, "bench", extras=("pydantic", "attrs"))
+    """Benchmarks as ratios: rewrites docs/assets/l15-benchmark.* and capstone-benchmark.txt."""
+    install(session, "bench", extras=("pydantic", "attrs", "capstone"))
     session.run("python", "-m", "lessons.l15_performance.benchmark", *session.posargs)
+    # The capstone against lesson 11's in-memory API; `nox -s bench -- --quick` for a smoke run.
+    quick = ["--quick"] if "--quick" in session.posargs else []
+    session.run("python", "-m", "bench.capstone", *quick)

@@ -1,4 +1,9 @@
-"""The capstone: a production-shaped task API built from the lessons' pieces.
+"""The capstone: a task API built from the lessons' pieces, ready to deploy.
 
-Not built yet; it arrives with its own issue. Until then the Quickstart starts lesson 01.
+Where to look:
+    app.py       where a request enters: the app is assembled here from the parts below
+    config.py    settings from environment variables, with safe development defaults
+    http/        the HTTP surface: routes, request and response shapes, auth, errors, events
+    domain/      the rules: what a task is allowed to become, who may see it
+    storage/     where data lives: tables, migrations, the database connection
 """

@@ -18,7 +18,7 @@ def test_the_quickstart_has_exactly_two_one_line_commands() -> None:
     assert len(commands) == 2
     assert all("\n" not in command for command in commands)
     serve, check = commands
-    assert serve.endswith("-m lessons run 1")
+    assert serve.endswith("-m capstone")
     assert check.endswith(".venv/bin/nox")
 
 

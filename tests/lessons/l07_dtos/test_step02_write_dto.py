@@ -38,7 +38,7 @@ def test_id_and_password_hash_from_the_client_are_ignored(transcript: MakeTransc
     assert response.status_code == 201
     assert response.json()["id"] == 2
     assert USERS[1].username == "alice"  # not overwritten
-    assert USERS[2].password_hash != "letmein"  # noqa: S105 - what the client sent
+    assert USERS[2].password_hash != "letmein"
     assert USERS[2].password_hash.startswith("scrypt$")
 
 

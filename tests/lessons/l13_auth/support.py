@@ -4,7 +4,7 @@ import httpx
 
 from tests.transcripts import Transcript, render_exchange
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test value
+PASSWORD = "correct horse battery staple"
 
 
 def record_without_tokens(record: Transcript, response: httpx.Response, *tokens: str) -> None:

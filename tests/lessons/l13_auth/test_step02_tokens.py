@@ -26,7 +26,7 @@ from lessons.l13_auth.step02_tokens import (
 from tests.lessons.l13_auth.support import PASSWORD, record_without_tokens
 from tests.transcripts import MakeTranscript
 
-OTHER_SECRET = "a-different-secret-for-this-test-only-0123"  # noqa: S105 - test value
+OTHER_SECRET = "a-different-secret-for-this-test-only-0123"
 
 
 def log_in(client: TestClient[Litestar], username: str = "alice") -> str:

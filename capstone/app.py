@@ -1,0 +1,120 @@
+"""Where a request enters: the app is assembled here from config, http/, domain/ and storage/.
+
+python -m capstone                         serve on http://127.0.0.1:8000
+litestar --app capstone.app:app run        the same, with Litestar's CLI
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin, async_autocommit_handler_maker
+from litestar import Litestar
+from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.base import ChannelsBackend
+from litestar.channels.backends.memory import MemoryChannelsBackend
+from litestar.config.app import AppConfig
+from litestar.config.cors import CORSConfig
+from litestar.logging import LoggingConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import RedocRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Tag
+
+from capstone.config import Settings
+from capstone.http.auth import auth_router, jwt_auth, me
+from capstone.http.errors import EXCEPTION_HANDLERS
+from capstone.http.events import events_socket, events_stream, publish_after_commit
+from capstone.http.middleware import JSONFormatter, RequestIDMiddleware
+from capstone.http.operations import health, ready
+from capstone.http.tasks import TaskController
+from capstone.storage.database import close_engine, database_config, migrate
+
+logger = logging.getLogger("capstone")
+
+
+def channels_backend(settings: Settings) -> ChannelsBackend:
+    if settings.redis_url is None:
+        return MemoryChannelsBackend()  # events reach this process's clients only
+    from litestar.channels.backends.redis import RedisChannelsPubSubBackend  # noqa: PLC0415
+    from redis.asyncio import Redis  # noqa: PLC0415 - only needed when scaling out
+
+    class RedisBackend(RedisChannelsPubSubBackend):
+        async def on_shutdown(self) -> None:
+            # Litestar closes its pub/sub connection, not the client it publishes with.
+            await super().on_shutdown()
+            await self._redis.aclose()
+
+    return RedisBackend(redis=Redis.from_url(settings.redis_url))
+
+
+def request_ids_outermost(config: AppConfig) -> AppConfig:
+    config.middleware.insert(0, RequestIDMiddleware())
+    return config
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or Settings.from_env()
+    database = database_config(settings)
+    channels = ChannelsPlugin(backend=channels_backend(settings), arbitrary_channels_allowed=True)
+    # --8<-- [start:commit-then-publish]
+    # Commit first, then publish the request's task events (http/events.py).
+    commit = async_autocommit_handler_maker(session_scope_key=database.session_scope_key)
+    database.before_send_handler = publish_after_commit(channels, commit)
+    # --8<-- [end:commit-then-publish]
+    # Our error body for every error, including the database's (http/errors.py).
+    database.set_default_exception_handler = False
+    auth = jwt_auth(settings, database)
+
+    @asynccontextmanager
+    async def migrated(app: Litestar) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            # Alembic runs its own event loop: give it a thread.
+            await anyio.to_thread.run_sync(migrate, database)
+        yield
+
+    return Litestar(
+        route_handlers=[
+            auth_router(auth, settings),
+            me,
+            TaskController,
+            events_socket,
+            events_stream,
+            health,
+            ready,
+        ],
+        plugins=[SQLAlchemyPlugin(config=database), channels],
+        # JWTAuth puts its middleware first; the request id must wrap even its 401s.
+        on_app_init=[auth.on_app_init, request_ids_outermost],
+        lifespan=[migrated],
+        on_shutdown=[close_engine(database)],
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=settings.max_body_bytes,
+        cors_config=CORSConfig(allow_origins=list(settings.cors_origins))
+        if settings.cors_origins
+        else None,
+        logging_config=LoggingConfig(
+            formatters={"json": {"()": JSONFormatter}},
+            handlers={"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+            loggers={"capstone": {"level": "INFO", "handlers": ["console"], "propagate": False}},
+            log_exceptions="never",  # errors.py logs them once, with the request id
+        ),
+        openapi_config=OpenAPIConfig(
+            title="Task API",
+            version="1.0.0",
+            description="Your tasks, with filters, optimistic locking and live updates.",
+            tags=[
+                Tag(name="auth", description="Accounts and bearer tokens"),
+                Tag(name="tasks", description="Your tasks; PATCH and DELETE take If-Match"),
+                Tag(name="events", description="Live task events: WebSocket or server-sent events"),
+                Tag(name="operations", description="Liveness and readiness"),
+            ],
+            render_plugins=[SwaggerRenderPlugin(), RedocRenderPlugin()],
+        ),
+        debug=False,  # never send a traceback to a client, whatever the environment
+    )
+
+
+app = create_app()

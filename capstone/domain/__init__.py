@@ -1,0 +1,1 @@
+"""The rules of the task API, independent of HTTP."""

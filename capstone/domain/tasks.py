@@ -1,0 +1,181 @@
+"""The rules for tasks: whose they are, what a change does, and when a write is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from advanced_alchemy.extensions.litestar import filters, repository
+from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
+
+from capstone.domain.values import PRIORITY_RANK, Priority, Status
+from capstone.storage.models import Task, User
+
+_SMALLEST_ID, _LARGEST_ID = -(2**63), 2**63 - 1  # the range of a BIGINT primary key
+
+
+class TaskNotFoundError(Exception):
+    """No such task for this owner (another owner's task is "not found" too)."""
+
+
+class VersionConflictError(Exception):
+    """The client changed a version of the task that is no longer the current one."""
+
+    def __init__(self, current: Task) -> None:
+        super().__init__(f"task {current.id} is at version {current.version}")
+        self.current = current
+
+
+class SortKey(StrEnum):
+    CREATED = "created"
+    DUE = "due"
+    PRIORITY = "priority"
+
+
+_SORT_COLUMNS = {
+    SortKey.CREATED: "created_at",
+    SortKey.DUE: "due_date",
+    SortKey.PRIORITY: "priority_rank",
+}
+# The owner, two orderings and the page: a listing with no filter of the client's.
+_UNFILTERED = 4
+
+
+@dataclass(frozen=True)
+class TaskQuery:
+    status: Status | None = None
+    priority: Priority | None = None
+    due_before: date | None = None
+    due_after: date | None = None
+    search: str | None = None
+    sort: SortKey = SortKey.CREATED
+    descending: bool = False
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class TaskEvent:
+    kind: str  # "created", "updated" or "deleted"
+    owner_id: int
+    task: Task
+
+
+class TaskRepository(repository.SQLAlchemyAsyncRepository[Task]):
+    model_type = Task
+
+
+class TaskService:
+    """One owner's view of the tasks, for one request."""
+
+    def __init__(
+        self,
+        session: AsyncSession,
+        owner_id: int,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.session = session
+        self.owner_id = owner_id
+        self.clock = clock
+        self.repository = TaskRepository(session=session)
+        # Events of this request; published only once its changes are committed.
+        self.outbox: list[TaskEvent] = []
+
+    async def create(self, values: dict[str, Any]) -> Task:
+        task = Task(owner_id=self.owner_id, **values)
+        task.priority_rank = PRIORITY_RANK[task.priority]
+        task.completed_at = self.clock() if task.status is Status.DONE else None
+        self.session.add(task)
+        await self.session.flush()
+        await self._count(+1)
+        self.outbox.append(TaskEvent("created", self.owner_id, task))
+        return task
+
+    # --8<-- [start:owner-scoped-get]
+    async def get(self, task_id: int) -> Task:
+        if not _SMALLEST_ID <= task_id <= _LARGEST_ID:
+            # Ids are 64-bit: a larger number names no task, and the database driver
+            # would refuse to even compare it (an OverflowError, a 500).
+            raise TaskNotFoundError(f"There is no task {task_id}")
+        task = await self.repository.get_one_or_none(id=task_id, owner_id=self.owner_id)
+        if task is None:
+            raise TaskNotFoundError(f"There is no task {task_id}")
+        return task
+        # --8<-- [end:owner-scoped-get]
+
+    async def find(self, query: TaskQuery) -> tuple[list[Task], int]:
+        order: Literal["asc", "desc"] = "desc" if query.descending else "asc"
+        wanted: list[filters.StatementFilter | ColumnElement[bool]] = [
+            Task.owner_id == self.owner_id,
+            filters.OrderBy(field_name=_SORT_COLUMNS[query.sort], sort_order=order),
+            filters.OrderBy(field_name="id", sort_order=order),  # ties: a stable order
+            filters.LimitOffset(limit=query.limit, offset=query.offset),
+        ]
+        if query.status is not None:
+            wanted.append(Task.status == query.status)
+        if query.priority is not None:
+            wanted.append(Task.priority == query.priority)
+        if query.due_before is not None:
+            wanted.append(Task.due_date < query.due_before)
+        if query.due_after is not None:
+            wanted.append(Task.due_date > query.due_after)
+        if query.search:
+            wanted.append(
+                filters.SearchFilter(field_name="title", value=query.search, ignore_case=True)
+            )
+        if len(wanted) > _UNFILTERED:
+            found, total = await self.repository.get_many_and_count(
+                *wanted, count_with_window_function=False
+            )
+            return list(found), total
+        # No filter: the total is the owner's counter, not a COUNT over every task.
+        page = await self.repository.get_many(*wanted)
+        count = await self.session.scalar(select(User.task_count).where(User.id == self.owner_id))
+        return list(page), count or 0
+
+    async def update(
+        self, task_id: int, changes: dict[str, Any], expected_version: int | None
+    ) -> Task:
+        task = await self._current(task_id, expected_version)
+        was_done = task.status is Status.DONE
+        for name, value in changes.items():
+            setattr(task, name, value)
+        task.priority_rank = PRIORITY_RANK[task.priority]
+        if task.status is Status.DONE and not was_done:
+            task.completed_at = self.clock()
+        elif task.status is not Status.DONE:
+            task.completed_at = None
+        await self._write(task_id)
+        self.outbox.append(TaskEvent("updated", self.owner_id, task))
+        return task
+
+    async def delete(self, task_id: int, expected_version: int | None) -> None:
+        task = await self._current(task_id, expected_version)
+        await self.session.delete(task)
+        await self._write(task_id)
+        await self._count(-1)
+        self.outbox.append(TaskEvent("deleted", self.owner_id, task))
+
+    async def _current(self, task_id: int, expected_version: int | None) -> Task:
+        task = await self.get(task_id)
+        if expected_version is not None and task.version != expected_version:
+            raise VersionConflictError(task)
+        return task
+
+    async def _count(self, change: int) -> None:
+        # One atomic UPDATE: concurrent creates and deletes cannot lose a change.
+        counter = update(User).where(User.id == self.owner_id)
+        await self.session.execute(counter.values(task_count=User.task_count + change))
+
+    async def _write(self, task_id: int) -> None:
+        try:
+            await self.session.flush()
+        except StaleDataError:
+            # Another request wrote this version between our read and our write.
+            await self.session.rollback()
+            raise VersionConflictError(await self.get(task_id)) from None

@@ -1,0 +1,56 @@
+"""Accounts: registration and password checks. Passwords are kept only as argon2 hashes."""
+
+from __future__ import annotations
+
+import anyio.to_thread
+from argon2 import PasswordHasher
+from argon2.exceptions import VerificationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from capstone.storage.models import User
+
+
+class UsernameTakenError(Exception):
+    pass
+
+
+class WrongCredentialsError(Exception):
+    """Unknown user or wrong password: deliberately the same error for both."""
+
+
+# argon2's defaults are meant for servers: tens of milliseconds and 64 MiB per hash.
+PASSWORD_HASHER = PasswordHasher()
+# A hash of a password nobody has: checking against it costs as much as a real check,
+# so "no such user" takes as long to answer as "wrong password".
+_DUMMY_HASH = PASSWORD_HASHER.hash("not-a-real-password")
+
+
+class Accounts:
+    def __init__(self, session: AsyncSession, hasher: PasswordHasher | None = None) -> None:
+        self.session = session
+        self.hasher = hasher or PASSWORD_HASHER
+
+    async def register(self, username: str, password: str) -> User:
+        # Hashing is slow on purpose; do it off the event loop.
+        password_hash = await anyio.to_thread.run_sync(self.hasher.hash, password)
+        user = User(username=username, password_hash=password_hash)
+        self.session.add(user)
+        try:
+            await self.session.flush()
+        except IntegrityError:
+            await self.session.rollback()
+            raise UsernameTakenError(f"The username {username!r} is taken") from None
+        return user
+
+    async def authenticate(self, username: str, password: str) -> User:
+        user = await self.session.scalar(select(User).where(User.username == username))
+        stored = user.password_hash if user is not None else _DUMMY_HASH
+        try:
+            await anyio.to_thread.run_sync(self.hasher.verify, stored, password)
+        except VerificationError:
+            raise WrongCredentialsError from None
+        if user is None:
+            raise WrongCredentialsError
+        return user

@@ -1,0 +1,1 @@
+"""The HTTP surface: routes, request and response shapes, authentication, errors, events."""

@@ -1,0 +1,100 @@
+"""Who is calling: registration, login, bearer tokens (JWT) and `GET /me`."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
+from litestar import Request, Router, get, post
+from litestar.connection import ASGIConnection
+from litestar.di import NamedDependency, Provide
+from litestar.middleware import AuthenticationResult
+from litestar.params import JSONBody
+from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from capstone.config import Settings
+from capstone.domain.users import Accounts
+from capstone.http.schemas import AccessToken, Credentials, UserOut
+from capstone.storage.models import User
+
+# Browsers cannot set headers on a WebSocket or an EventSource, so the event streams
+# also take the token from `?token=`. Nowhere else: URLs end up in logs.
+EVENT_PATHS = "/events"
+
+
+class BearerOrEventTokenMiddleware(JWTAuthenticationMiddleware):
+    async def authenticate_request(
+        self, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> AuthenticationResult:
+        token = connection.query_params.get("token")
+        if (
+            token
+            and connection.url.path.startswith(EVENT_PATHS)
+            and self.auth_header not in connection.headers
+        ):
+            return await self.authenticate_token(encoded_token=token, connection=connection)
+        return await super().authenticate_request(connection)
+
+
+def jwt_auth(settings: Settings, database: SQLAlchemyAsyncConfig) -> JWTAuth[User]:
+    async def current_user(
+        token: Token, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> User | None:
+        # A token of a user that no longer exists authenticates nobody (401).
+        if not (token.sub.isascii() and token.sub.isdigit()) or int(token.sub) >= 2**63:
+            return None  # signed with our secret, yet not an id we issue: also nobody
+        async with database.get_session() as session:
+            return await session.get(User, int(token.sub))
+
+    return JWTAuth[User](
+        retrieve_user_handler=current_user,
+        token_secret=settings.jwt_secret,
+        default_token_expiration=timedelta(minutes=settings.token_minutes),
+        authentication_middleware_class=BearerOrEventTokenMiddleware,
+        exclude=["/auth/", "/health", "/ready", "/schema"],
+    )
+
+
+async def provide_accounts(db_session: NamedDependency[AsyncSession]) -> Accounts:
+    return Accounts(session=db_session)
+
+
+@post("/register", summary="Create an account", tags=["auth"])
+async def register(data: JSONBody[Credentials], accounts: NamedDependency[Accounts]) -> UserOut:
+    return UserOut.of(await accounts.register(data.username, data.password))
+
+
+def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
+    @post(
+        "/login",
+        summary="Trade a username and password for a bearer token",
+        tags=["auth"],
+        status_code=200,
+    )
+    async def login(
+        data: JSONBody[Credentials], accounts: NamedDependency[Accounts]
+    ) -> AccessToken:
+        user = await accounts.authenticate(data.username, data.password)
+        token = auth.create_token(identifier=str(user.id))
+        return AccessToken(
+            access_token=token,
+            token_type="bearer",  # noqa: S106 - the OAuth2 token type, not a secret
+            expires_in=settings.token_minutes * 60,
+        )
+
+    return login
+
+
+@get("/me", summary="The signed-in user", tags=["auth"])
+async def me(request: Request[User, Token, Any]) -> UserOut:
+    return UserOut.of(request.user)
+
+
+def auth_router(auth: JWTAuth[User], settings: Settings) -> Router:
+    return Router(
+        path="/auth",
+        route_handlers=[register, login_handler(auth, settings)],
+        dependencies={"accounts": Provide(provide_accounts)},
+    )

@@ -1,0 +1,116 @@
+"""One error body for every 4xx and 5xx: {"status", "error", "detail", "fields"}."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.types import ExceptionHandlersMap
+
+from capstone.domain.tasks import TaskNotFoundError, VersionConflictError
+from capstone.domain.users import UsernameTakenError, WrongCredentialsError
+from capstone.http.schemas import TaskOut
+from capstone.storage.database import DatabaseUnavailableError
+
+logger = logging.getLogger("capstone")
+
+
+def error_body(status: int, detail: str, fields: list[Any] | None = None) -> dict[str, Any]:
+    return {
+        "status": status,
+        "error": HTTPStatus(status).phrase,
+        "detail": detail,
+        "fields": fields or [],
+    }
+
+
+def _respond(
+    request: Request[Any, Any, Any],
+    status: int,
+    detail: str,
+    fields: list[Any] | None = None,
+    **extra: Any,
+) -> Response[Any]:
+    request_id = request.scope.get("state", {}).get("request_id")
+    return Response(
+        {**error_body(status, detail, fields), **extra},
+        status_code=status,
+        media_type=MediaType.JSON,
+        headers={"X-Request-ID": request_id} if request_id else None,
+    )
+
+
+# Litestar 2.25 reports a request without a body as the text of a KeyError: "'data'".
+_NO_BODY = {"message": "'data'", "key": "data", "source": "body"}
+_NO_BODY_MESSAGE = "The body is empty: send a JSON object"
+
+
+def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    fields = (
+        exc.extra if isinstance(exc, ValidationException) and isinstance(exc.extra, list) else []
+    )
+    fields = [
+        {**field, "message": _NO_BODY_MESSAGE} if field == _NO_BODY else field for field in fields
+    ]
+    response = _respond(request, exc.status_code, exc.detail, fields)
+    response.headers.update(exc.headers or {})
+    return response
+
+
+def not_found(request: Request[Any, Any, Any], exc: TaskNotFoundError) -> Response[Any]:
+    return _respond(request, 404, str(exc))
+
+
+def version_conflict(request: Request[Any, Any, Any], exc: VersionConflictError) -> Response[Any]:
+    # 412 with the task as it is now, so the client can merge and retry with its ETag.
+    current = TaskOut.of(exc.current)
+    response = _respond(
+        request,
+        412,
+        f"The task is at version {current.version}; re-read it and retry",
+        current=current,
+    )
+    response.headers["ETag"] = f'"{current.version}"'
+    return response
+
+
+def username_taken(request: Request[Any, Any, Any], exc: UsernameTakenError) -> Response[Any]:
+    return _respond(request, 409, str(exc))
+
+
+def wrong_credentials(request: Request[Any, Any, Any], exc: WrongCredentialsError) -> Response[Any]:
+    return _respond(request, 401, "Wrong username or password")
+
+
+def database_unavailable(
+    request: Request[Any, Any, Any], exc: DatabaseUnavailableError
+) -> Response[Any]:
+    logger.warning("readiness check failed: %s", exc.__cause__)
+    return _respond(request, 503, str(exc))
+
+
+def not_utf8(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[Any]:
+    # msgspec raises this (not a DecodeError) for invalid UTF-8 inside a JSON string, and
+    # Litestar 2.25 lets it through; the only bytes we decode as UTF-8 are the client's.
+    return _respond(request, 400, "The body is not valid UTF-8; JSON must be UTF-8 encoded")
+
+
+def unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    # The traceback goes to the log; the client learns nothing it could use.
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return _respond(request, 500, "Something went wrong on our side")
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    HTTPException: http_error,
+    TaskNotFoundError: not_found,
+    VersionConflictError: version_conflict,
+    UsernameTakenError: username_taken,
+    WrongCredentialsError: wrong_credentials,
+    UnicodeDecodeError: not_utf8,
+    DatabaseUnavailableError: database_unavailable,
+    Exception: unexpected,
+}

@@ -1,0 +1,74 @@
+"""Live updates: the signed-in user's task events, over a WebSocket or server-sent events.
+
+Each user has a channel of their own; a client can only ever subscribe to the channel of
+the user its token names, so nobody hears anybody else's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from litestar import Request, WebSocket, get, websocket
+from litestar.channels import ChannelsPlugin
+from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.exceptions import WebSocketDisconnect
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+from litestar.security.jwt import Token
+from litestar.types import Message, Scope
+
+from capstone.domain.tasks import TaskEvent
+from capstone.http.schemas import encode_event
+from capstone.storage.models import User
+
+
+def channel_of(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+# --8<-- [start:publish-after-commit]
+def publish_after_commit(channels: ChannelsPlugin, commit: Any) -> Any:
+    """Wrap the plugin's commit step: publish the request's events only once committed."""
+
+    async def before_send(message: Message, scope: Scope) -> None:
+        await commit(message, scope)
+        if message["type"] == "http.response.start" and 200 <= message["status"] < 300:
+            outbox: list[TaskEvent] = scope.get("state", {}).pop("outbox", [])
+            for event in outbox:
+                channels.publish(encode_event(event.kind, event.task), channel_of(event.owner_id))
+
+    return before_send
+    # --8<-- [end:publish-after-commit]
+
+
+@websocket("/events/ws", summary="Your task events as WebSocket text messages", tags=["events"])
+async def events_socket(
+    socket: WebSocket[User, Token, State], channels: NamedDependency[ChannelsPlugin]
+) -> None:
+    async with channels.start_subscription(channel_of(socket.user.id)) as subscriber:
+        # Subscribed before accepting: once connected, a client misses none of its events.
+        await socket.accept()
+        async with subscriber.run_in_background(socket.send_text, join=False):
+            while True:  # the client has nothing to say; wait until it leaves
+                try:
+                    await socket.receive_data(mode="text")
+                except WebSocketDisconnect:
+                    return
+
+
+@get("/events", summary="Your task events as a server-sent event stream", tags=["events"])
+async def events_stream(
+    request: Request[User, Token, State], channels: NamedDependency[ChannelsPlugin]
+) -> ServerSentEvent:
+    channel = channel_of(request.user.id)
+
+    async def stream() -> AsyncIterator[ServerSentEventMessage]:
+        # Opened inside the generator: it must live as long as the stream (lesson 09).
+        async with channels.start_subscription(channel) as subscriber:
+            # data=None: no `data:` line, which a browser would dispatch as an empty message.
+            yield ServerSentEventMessage(comment="subscribed", data=None, retry=3000)
+            async for event in subscriber.iter_events():
+                yield ServerSentEventMessage(data=event.decode(), event="task")
+
+    return ServerSentEvent(stream())

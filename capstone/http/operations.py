@@ -1,0 +1,20 @@
+"""Liveness and readiness, for load balancers and orchestrators."""
+
+from __future__ import annotations
+
+from litestar import get
+from litestar.di import NamedDependency
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from capstone.storage.database import check_database
+
+
+@get("/health", summary="The process is up", tags=["operations"])
+async def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@get("/ready", summary="The process can serve: the database answers", tags=["operations"])
+async def ready(db_engine: NamedDependency[AsyncEngine]) -> dict[str, str]:
+    await check_database(db_engine)  # DatabaseUnavailableError: 503 (http/errors.py)
+    return {"status": "ready"}

@@ -1,0 +1,1 @@
+"""Where data lives: the tables, their migrations and the database connection."""

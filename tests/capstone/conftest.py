@@ -1,0 +1,70 @@
+"""Fixtures for the capstone: a fresh SQLite database per test, and signed-in users."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import time_machine
+from argon2 import PasswordHasher
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from capstone.app import create_app
+from capstone.config import Settings
+from capstone.domain import users
+
+Client = TestClient[Litestar]
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Real argon2 costs are for production; tests hash with the smallest legal ones.
+    monkeypatch.setattr(
+        users, "PASSWORD_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )
+
+
+@pytest.fixture
+def frozen_clock() -> Iterator[time_machine.Traveller]:
+    """Stop time at a fixed moment: timestamps and tokens in transcripts stay the same.
+
+    Ask for it before `client` and the user fixtures: a token issued before the clock
+    moved back would be "issued in the future", which PyJWT refuses.
+    """
+    with time_machine.travel(datetime(2026, 11, 27, 9, 0, tzinfo=UTC), tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'capstone.sqlite3'}")
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[Client]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def sign_up(
+    client: Client, username: str = "ada", password: str = "correct horse"
+) -> dict[str, str]:
+    """Register and log in; return the Authorization header for the new user."""
+    registered = client.post("/auth/register", json={"username": username, "password": password})
+    assert registered.status_code == 201, registered.text
+    token = client.post("/auth/login", json={"username": username, "password": password})
+    assert token.status_code == 200, token.text
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+
+@pytest.fixture
+def ada(client: Client) -> dict[str, str]:
+    return sign_up(client, "ada")
+
+
+@pytest.fixture
+def bob(client: Client) -> dict[str, str]:
+    return sign_up(client, "bob")

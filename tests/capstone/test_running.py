@@ -1,0 +1,95 @@
+"""`python -m capstone` and `litestar --app capstone.app:app run` serve; `migrate` migrates."""
+
+import os
+import runpy
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from capstone.__main__ import main
+from tests.servers import BIN, free_port, serving
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+
+
+def test_migrate_creates_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+
+    assert main(["migrate"]) == 0
+    assert tables(tmp_path / "db.sqlite3") == {"alembic_version", "user_account", "task"}
+
+
+def test_serve_migrates_once_then_starts_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda app, **options: calls.append({"app": app, **options})
+    )
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+    monkeypatch.setenv("MIGRATE_ON_START", "1")  # and restored after the test
+
+    assert main(["--port", "9000", "--workers", "3"]) == 0
+
+    assert calls == [
+        {
+            "app": "capstone.app:create_app",
+            "factory": True,
+            "host": "127.0.0.1",
+            "port": 9000,
+            "workers": 3,
+            "reload": False,
+        }
+    ]
+    # Migrated here, once; the workers are told not to, so they do not race each other.
+    assert "task" in tables(tmp_path / "db.sqlite3")
+    assert os.environ["MIGRATE_ON_START"] == "0"
+    assert capsys.readouterr().out == (
+        "Task API on http://127.0.0.1:9000  (Swagger UI: /schema/swagger)\n"
+    )
+
+
+def test_python_dash_m_capstone_runs_main(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
+    monkeypatch.setattr(sys, "argv", ["capstone", "migrate"])
+    monkeypatch.delitem(sys.modules, "capstone.__main__", raising=False)  # run it afresh
+
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("capstone", run_name="__main__")
+
+    assert exit_info.value.code == 0
+
+
+@pytest.mark.parametrize("way", ["python -m capstone", "litestar run"])
+def test_a_real_server_serves_swagger_and_the_api(tmp_path: Path, way: str) -> None:
+    port = free_port()
+    command = {
+        "python -m capstone": [sys.executable, "-m", "capstone", "--port", str(port)],
+        "litestar run": [
+            str(BIN / "litestar"),
+            "--app",
+            "capstone.app:app",
+            "run",
+            "--port",
+            str(port),
+        ],
+    }[way]
+    environment = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}"}
+
+    with serving(command, port, ready_path="/health", env=environment) as base:
+        swagger = httpx.get(f"{base}/schema/swagger")
+        registered = httpx.post(
+            f"{base}/auth/register", json={"username": "ada", "password": "secret pass"}
+        )
+
+    assert swagger.status_code == 200
+    assert registered.status_code == 201
