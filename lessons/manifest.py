@@ -26,8 +26,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Lesson:
-    number: int
-    slug: str
+    package: str  # lNN_slug: the folder under lessons/ and under tests/lessons/
     title: str
     # Optional dependency groups of pyproject.toml ([project.optional-dependencies]) this
     # lesson needs on top of the core ones. Its nox session installs exactly these.
@@ -36,8 +35,12 @@ class Lesson:
     groups: tuple[str, ...] = ()
 
     @property
-    def package(self) -> str:
-        return f"l{self.number:02d}_{self.slug}"
+    def number(self) -> int:
+        return int(self.package[1:3])
+
+    @property
+    def slug(self) -> str:
+        return self.package[4:]
 
     @property
     def session(self) -> str:
@@ -72,23 +75,22 @@ def _docstring_title(path: Path) -> str:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson(1, "first_app", "Your first app"),
-    Lesson(2, "routing", "Routing"),
-    Lesson(3, "parameters", "Query, header and cookie parameters"),
-    Lesson(4, "request_bodies", "Request bodies and models", extras=("pydantic", "attrs")),
-    Lesson(5, "dependency_injection", "Dependency injection"),
-    Lesson(6, "middleware", "Middleware and the request lifecycle"),
-    Lesson(7, "dtos", "Data transfer objects (DTOs)", extras=("pydantic",)),
-    Lesson(8, "websockets", "WebSockets"),
-    Lesson(9, "server_sent_events", "Server-sent events"),
-    Lesson(10, "openapi", "OpenAPI documentation"),
-    Lesson(11, "task_api", "The task API, done right"),
-    Lesson(12, "databases", "Databases with SQLAlchemy", extras=("db",)),
-    Lesson(13, "auth", "Authentication and authorization", extras=("auth",)),
-    Lesson(14, "testing", "Testing Litestar apps", extras=("db",)),
+    Lesson("l01_first_app", "Your first app"),
+    Lesson("l02_routing", "Routing"),
+    Lesson("l03_parameters", "Query, header and cookie parameters"),
+    Lesson("l04_request_bodies", "Request bodies and models", extras=("pydantic", "attrs")),
+    Lesson("l05_dependency_injection", "Dependency injection"),
+    Lesson("l06_middleware", "Middleware and the request lifecycle"),
+    Lesson("l07_dtos", "Data transfer objects (DTOs)", extras=("pydantic",)),
+    Lesson("l08_websockets", "WebSockets"),
+    Lesson("l09_server_sent_events", "Server-sent events"),
+    Lesson("l10_openapi", "OpenAPI documentation"),
+    Lesson("l11_task_api", "The task API, done right"),
+    Lesson("l12_databases", "Databases with SQLAlchemy", extras=("db",)),
+    Lesson("l13_auth", "Authentication and authorization", extras=("auth",)),
+    Lesson("l14_testing", "Testing Litestar apps", extras=("db",)),
     Lesson(
-        15,
-        "performance",
+        "l15_performance",
         "Performance: measure, don't guess",
         extras=("pydantic", "attrs"),
         groups=("bench",),  # the benchmark's plot is drawn with matplotlib, and tested

@@ -203,7 +203,7 @@ def test_show_says_where_everything_is(
 def test_show_names_the_extras_a_lesson_needs(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    needy = Lesson(1, "first_app", "Your first app", extras=("pydantic", "db"))
+    needy = Lesson("l01_first_app", "Your first app", extras=("pydantic", "db"))
     monkeypatch.setattr(runner, "find", lambda number: needy)
 
     _, out, _ = run(capsys, "show", "1")
