@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 
 from capstone.config import Settings
+from capstone.http.events import MAX_MESSAGE_BYTES
 from capstone.storage.database import database_config, migrate
 
 
@@ -44,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=args.port,
         workers=args.workers,
         reload=args.reload,
+        # Refuse (1009) a WebSocket message over the events socket's limit before it is
+        # read into memory, rather than uvicorn's default of 16 MiB.
+        ws_max_size=MAX_MESSAGE_BYTES,
     )
     return 0
 

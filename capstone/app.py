@@ -27,7 +27,7 @@ from capstone.config import Settings
 from capstone.http.auth import auth_router, jwt_auth, me
 from capstone.http.errors import EXCEPTION_HANDLERS
 from capstone.http.events import events_socket, events_stream, publish_after_commit
-from capstone.http.middleware import JSONFormatter, RequestIDMiddleware
+from capstone.http.middleware import JSONFormatter, RequestIDMiddleware, SecurityHeadersMiddleware
 from capstone.http.operations import health, ready
 from capstone.http.tasks import TaskController
 from capstone.storage.database import close_engine, database_config, migrate
@@ -51,7 +51,8 @@ def channels_backend(settings: Settings) -> ChannelsBackend:
 
 
 def request_ids_outermost(config: AppConfig) -> AppConfig:
-    config.middleware.insert(0, RequestIDMiddleware())
+    # Outermost of all: even an error raised by middleware gets both.
+    config.middleware[:0] = [SecurityHeadersMiddleware(), RequestIDMiddleware()]
     return config
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
+from typing import Literal, cast
 
 # A development-only secret: anyone can read it here, so tokens signed with it prove
 # nothing. Production refuses to start with it (see Settings.check).
 DEV_ONLY_JWT_SECRET = "dev-only-secret-do-not-use-in-production-0123456789"  # noqa: S105
 MIN_SECRET_LENGTH = 32
+_RATE = re.compile(r"([1-9][0-9]{0,5})/(second|minute|hour|day)")
 
 
 class ConfigurationError(RuntimeError):
@@ -29,6 +32,20 @@ class Settings:
     migrate_on_start: bool = True
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     max_body_bytes: int = 64 * 1024
+    # Attempts per client address on /auth/register and /auth/login: "N/second|minute|
+    # hour|day". Counted in each process's memory (see docs/capstone/decisions.md).
+    login_rate_limit: str = "10/minute"
+
+    @property
+    def login_rate(self) -> tuple[Literal["second", "minute", "hour", "day"], int]:
+        """The login limit as Litestar's RateLimitConfig takes it: ("minute", 5)."""
+        match = _RATE.fullmatch(self.login_rate_limit)
+        if match is None:
+            raise ConfigurationError(
+                "LOGIN_RATE_LIMIT must look like 5/minute (a count, then second, minute,"
+                f" hour or day), not {self.login_rate_limit!r}"
+            )
+        return cast("Literal['second', 'minute', 'hour', 'day']", match[2]), int(match[1])
 
     @property
     def is_production(self) -> bool:
@@ -47,9 +64,11 @@ class Settings:
             token_minutes=int(env.get("TOKEN_MINUTES", defaults.token_minutes)),
             migrate_on_start=env.get("MIGRATE_ON_START", "1") not in {"0", "false", "no"},
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+            login_rate_limit=env.get("LOGIN_RATE_LIMIT", defaults.login_rate_limit).strip(),
         ).check()
 
     def check(self) -> Settings:
+        self.login_rate  # noqa: B018 - raises ConfigurationError when malformed
         if self.environment not in {"development", "production"}:
             raise ConfigurationError(
                 f"APP_ENV must be development or production, not {self.environment!r}"

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Literal
 
 from advanced_alchemy.extensions.litestar import filters, repository
 from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from capstone.domain.values import PRIORITY_RANK, Priority, Status
-from capstone.storage.models import Task, User
+from capstone.storage.models import IdempotencyKey, Task, User
 
 _SMALLEST_ID, _LARGEST_ID = -(2**63), 2**63 - 1  # the range of a BIGINT primary key
 
@@ -29,6 +32,20 @@ class VersionConflictError(Exception):
     def __init__(self, current: Task) -> None:
         super().__init__(f"task {current.id} is at version {current.version}")
         self.current = current
+
+
+class IdempotencyKeyReusedError(Exception):
+    """The client sent an Idempotency-Key again, with a different request."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"Idempotency-Key {key!r} was already used with a different body; "
+            "use a new key for a new task"
+        )
+
+
+# How long a retry with the same Idempotency-Key returns the first request's task.
+KEY_LIFETIME = timedelta(hours=24)
 
 
 class SortKey(StrEnum):
@@ -95,6 +112,47 @@ class TaskService:
         await self._count(+1)
         self.outbox.append(TaskEvent("created", self.owner_id, task))
         return task
+
+    # --8<-- [start:create-once]
+    async def create_once(self, values: dict[str, Any], key: str) -> tuple[Task, bool]:
+        """Create a task, unless this key already did: then (that task, True)."""
+        fingerprint = hashlib.sha256(
+            json.dumps(values, sort_keys=True, default=str).encode()
+        ).hexdigest()
+        earlier = await self._created_with(key, fingerprint)
+        if earlier is not None:
+            return earlier, True
+        task = await self.create(values)
+        self.session.add(
+            IdempotencyKey(
+                owner_id=self.owner_id, key=key, fingerprint=fingerprint, task_id=task.id
+            )
+        )
+        try:
+            await self.session.flush()  # the unique (owner_id, key) decides
+        except IntegrityError:
+            # A concurrent retry with this key committed first: undo ours, answer with theirs.
+            await self.session.rollback()
+            self.outbox.clear()
+            return await self.create_once(values, key)
+        return task, False
+
+    async def _created_with(self, key: str, fingerprint: str) -> Task | None:
+        stored = await self.session.scalar(
+            select(IdempotencyKey).where(
+                IdempotencyKey.owner_id == self.owner_id, IdempotencyKey.key == key
+            )
+        )
+        if stored is None:
+            return None
+        if stored.created_at <= self.clock() - KEY_LIFETIME:
+            await self.session.delete(stored)  # expired: the key is free again
+            await self.session.flush()
+            return None
+        if stored.fingerprint != fingerprint:
+            raise IdempotencyKeyReusedError(key)
+        return await self.get(stored.task_id)
+        # --8<-- [end:create-once]
 
     # --8<-- [start:owner-scoped-get]
     async def get(self, task_id: int) -> Task:

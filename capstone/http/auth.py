@@ -10,13 +10,14 @@ from litestar import Request, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
 from litestar.middleware import AuthenticationResult
+from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.params import JSONBody
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.config import Settings
 from capstone.domain.users import Accounts
-from capstone.http.schemas import AccessToken, Credentials, UserOut
+from capstone.http.schemas import AccessToken, Credentials, UserOut, errors
 from capstone.storage.models import User
 
 # Browsers cannot set headers on a WebSocket or an EventSource, so the event streams
@@ -61,7 +62,7 @@ async def provide_accounts(db_session: NamedDependency[AsyncSession]) -> Account
     return Accounts(session=db_session)
 
 
-@post("/register", summary="Create an account", tags=["auth"])
+@post("/register", summary="Create an account", tags=["auth"], responses=errors(400, 409, 429))
 async def register(data: JSONBody[Credentials], accounts: NamedDependency[Accounts]) -> UserOut:
     return UserOut.of(await accounts.register(data.username, data.password))
 
@@ -72,6 +73,7 @@ def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
         summary="Trade a username and password for a bearer token",
         tags=["auth"],
         status_code=200,
+        responses=errors(400, 401, 429),
     )
     async def login(
         data: JSONBody[Credentials], accounts: NamedDependency[Accounts]
@@ -87,9 +89,17 @@ def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
     return login
 
 
-@get("/me", summary="The signed-in user", tags=["auth"])
+@get("/me", summary="The signed-in user", tags=["auth"], responses=errors(401))
 async def me(request: Request[User, Token, Any]) -> UserOut:
     return UserOut.of(request.user)
+
+
+# --8<-- [start:login-rate-limit]
+def login_rate_limit(settings: Settings) -> RateLimitConfig:
+    # Keyed by the client's address (request.client.host; X-Forwarded-For is not trusted:
+    # behind a proxy, run uvicorn with --proxy-headers). Timestamps are kept in the app's
+    # "rate_limit" store, a MemoryStore: each process counts its own attempts.
+    return RateLimitConfig(rate_limit=settings.login_rate)
 
 
 def auth_router(auth: JWTAuth[User], settings: Settings) -> Router:
@@ -97,4 +107,7 @@ def auth_router(auth: JWTAuth[User], settings: Settings) -> Router:
         path="/auth",
         route_handlers=[register, login_handler(auth, settings)],
         dependencies={"accounts": Provide(provide_accounts)},
+        # On this router only: /tasks and the rest are not limited by it.
+        middleware=[login_rate_limit(settings).middleware],
     )
+    # --8<-- [end:login-rate-limit]

@@ -7,11 +7,16 @@ from http import HTTPStatus
 from typing import Any
 
 from litestar import MediaType, Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, TooManyRequestsException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
-from capstone.domain.tasks import TaskNotFoundError, VersionConflictError
+from capstone.domain.tasks import (
+    IdempotencyKeyReusedError,
+    TaskNotFoundError,
+    VersionConflictError,
+)
 from capstone.domain.users import UsernameTakenError, WrongCredentialsError
+from capstone.http.middleware import security_headers
 from capstone.http.schemas import TaskOut
 from capstone.storage.database import DatabaseUnavailableError
 
@@ -35,11 +40,12 @@ def _respond(
     **extra: Any,
 ) -> Response[Any]:
     request_id = request.scope.get("state", {}).get("request_id")
+    headers = security_headers(request.url.path)
     return Response(
         {**error_body(status, detail, fields), **extra},
         status_code=status,
         media_type=MediaType.JSON,
-        headers={"X-Request-ID": request_id} if request_id else None,
+        headers={**headers, "X-Request-ID": request_id} if request_id else headers,
     )
 
 
@@ -60,6 +66,19 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
     return response
 
 
+# --8<-- [start:too-many-requests]
+def too_many_requests(
+    request: Request[Any, Any, Any], exc: TooManyRequestsException
+) -> Response[Any]:
+    # RateLimitMiddleware sends RateLimit-Reset (seconds until the window ends) but no
+    # Retry-After, the header HTTP clients and libraries actually honour.
+    response = http_error(request, exc)
+    response.headers["Retry-After"] = (exc.headers or {}).get("RateLimit-Reset", "60")
+    response.content["detail"] = "Too many attempts from your address; retry later"
+    return response
+    # --8<-- [end:too-many-requests]
+
+
 def not_found(request: Request[Any, Any, Any], exc: TaskNotFoundError) -> Response[Any]:
     return _respond(request, 404, str(exc))
 
@@ -75,6 +94,10 @@ def version_conflict(request: Request[Any, Any, Any], exc: VersionConflictError)
     )
     response.headers["ETag"] = f'"{current.version}"'
     return response
+
+
+def key_reused(request: Request[Any, Any, Any], exc: IdempotencyKeyReusedError) -> Response[Any]:
+    return _respond(request, 422, str(exc))
 
 
 def username_taken(request: Request[Any, Any, Any], exc: UsernameTakenError) -> Response[Any]:
@@ -106,8 +129,10 @@ def unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     HTTPException: http_error,
+    TooManyRequestsException: too_many_requests,
     TaskNotFoundError: not_found,
     VersionConflictError: version_conflict,
+    IdempotencyKeyReusedError: key_reused,
     UsernameTakenError: username_taken,
     WrongCredentialsError: wrong_credentials,
     UnicodeDecodeError: not_utf8,

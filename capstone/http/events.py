@@ -7,16 +7,15 @@ the user its token names, so nobody hears anybody else's events.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, cast
 
 from litestar import Request, WebSocket, get, websocket
 from litestar.channels import ChannelsPlugin
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.exceptions import WebSocketDisconnect
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from litestar.security.jwt import Token
-from litestar.types import Message, Scope
+from litestar.types import Message, Scope, WebSocketReceiveEvent
 
 from capstone.domain.tasks import TaskEvent
 from capstone.http.schemas import encode_event
@@ -50,11 +49,29 @@ async def events_socket(
         # Subscribed before accepting: once connected, a client misses none of its events.
         await socket.accept()
         async with subscriber.run_in_background(socket.send_text, join=False):
-            while True:  # the client has nothing to say; wait until it leaves
-                try:
-                    await socket.receive_data(mode="text")
-                except WebSocketDisconnect:
-                    return
+            await ignore_until_closed(socket)
+
+
+# --8<-- [start:bounded-messages]
+# The client has nothing to say, so a big message is abuse: 1009 "message too big".
+# uvicorn refuses frames over its ws_max_size (16 MiB by default) before we see them;
+# __main__.py lowers that to this limit too.
+MAX_MESSAGE_BYTES = 4 * 1024
+MESSAGE_TOO_BIG = 1009
+
+
+async def ignore_until_closed(socket: WebSocket[Any, Any, Any]) -> None:
+    while True:
+        message = await socket.receive()
+        if message["type"] == "websocket.disconnect":
+            return
+        received = cast("WebSocketReceiveEvent", message)
+        text, data = received.get("text"), received.get("bytes")
+        size = len(text.encode()) if text is not None else len(data or b"")
+        if size > MAX_MESSAGE_BYTES:
+            await socket.close(code=MESSAGE_TOO_BIG, reason="Messages are limited to 4 KiB")
+            return
+        # --8<-- [end:bounded-messages]
 
 
 @get("/events", summary="Your task events as a server-sent event stream", tags=["events"])

@@ -4,9 +4,11 @@ versions and completed_at are set by the server, and a request that sends them i
 from __future__ import annotations
 
 from datetime import date, datetime
+from http import HTTPStatus
 from typing import Annotated
 
 import msgspec
+from litestar.openapi.datastructures import ResponseSpec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from capstone.domain.values import Priority, Status
@@ -121,3 +123,28 @@ class TaskEventOut(Struct):
 
 def encode_event(kind: str, task: Task) -> bytes:
     return msgspec.json.encode(TaskEventOut(type=f"task.{kind}", task=TaskOut.of(task)))
+
+
+class ErrorBody(Struct):
+    """Every error the API answers (http/errors.py), as the OpenAPI document describes it."""
+
+    status: int
+    error: str
+    detail: str
+    fields: list[dict[str, str]]  # for a 400: {"message", "key", "source"} per problem
+
+
+class StaleVersionBody(ErrorBody):
+    current: TaskOut  # the task as it is now: merge, then retry with its ETag
+
+
+def errors(*statuses: int) -> dict[int, ResponseSpec]:
+    """The error responses of an operation, documented with the body they really have."""
+    return {
+        status: ResponseSpec(
+            StaleVersionBody if status == 412 else ErrorBody,
+            description=HTTPStatus(status).phrase,
+            generate_examples=False,  # random examples would change on every start
+        )
+        for status in statuses
+    }

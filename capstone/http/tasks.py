@@ -5,20 +5,19 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ClientException
-from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.security.jwt import Token
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.domain.tasks import SortKey, TaskQuery, TaskService
 from capstone.domain.values import Priority, Status
-from capstone.http.schemas import NewTask, TaskChanges, TaskOut, TaskPage
+from capstone.http.schemas import NewTask, TaskChanges, TaskOut, TaskPage, errors
 from capstone.storage.models import User
 
 MAX_PAGE = 100  # the largest `limit` a client may ask for
@@ -45,6 +44,29 @@ IfMatch = Annotated[
 ]
 
 
+# --8<-- [start:idempotency-key]
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        description="1-64 of A-Z a-z 0-9 . _ : - ; a retry with the same key and body"
+        " within 24 hours returns the first task instead of creating another",
+    ),
+]
+_KEY = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+
+
+def idempotency_key(value: str | None) -> str | None:
+    if value is not None and _KEY.fullmatch(value) is None:
+        raise ClientException(
+            f"Idempotency-Key must be 1 to 64 of A-Z a-z 0-9 . _ : -, not {value!r}"
+        )
+    return value
+
+
+# --8<-- [end:idempotency-key]
+
+
 def etag(task: TaskOut) -> dict[str, str]:
     return {"ETag": f'"{task.version}"'}
 
@@ -68,27 +90,30 @@ async def provide_tasks(
     return service
 
 
-_412 = ResponseSpec(
-    data_container=dict[str, Any], description="Stale If-Match: the body has the current task"
-)
-
-
 class TaskController(Controller):
     path = "/tasks"
     tags = ("tasks",)
     dependencies = {"tasks": Provide(provide_tasks)}  # noqa: RUF012 - Litestar's class attribute
 
-    @post(summary="Create a task")
+    @post(summary="Create a task", responses=errors(400, 401, 413, 422))
     async def create(
-        self, data: JSONBody[NewTask], tasks: NamedDependency[TaskService]
+        self,
+        data: JSONBody[NewTask],
+        tasks: NamedDependency[TaskService],
+        key: IdempotencyKeyHeader = None,
     ) -> Response[TaskOut]:
-        task = TaskOut.of(
-            await tasks.create({name: getattr(data, name) for name in data.__struct_fields__})
-        )
+        values = {name: getattr(data, name) for name in data.__struct_fields__}
+        if (key := idempotency_key(key)) is None:
+            created, replayed = await tasks.create(values), False
+        else:
+            created, replayed = await tasks.create_once(values, key)
+        task = TaskOut.of(created)
         headers = {**etag(task), "Location": f"/tasks/{task.id}"}
+        if replayed:
+            headers["Idempotent-Replayed"] = "true"
         return Response(task, status_code=201, headers=headers)
 
-    @get(summary="List, filter, sort and page your tasks")
+    @get(summary="List, filter, sort and page your tasks", responses=errors(400, 401))
     async def list_tasks(
         self,
         *,
@@ -106,7 +131,8 @@ class TaskController(Controller):
             Sort, QueryParameter(description="A leading - sorts descending")
         ] = Sort.CREATED,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        # Bounded like any 64-bit integer the database can compare (a larger one is a 400).
+        offset: Annotated[int, QueryParameter(ge=0, le=2**63 - 1)] = 0,
     ) -> TaskPage:
         query = TaskQuery(
             status=status,
@@ -124,14 +150,18 @@ class TaskController(Controller):
             items=[TaskOut.of(task) for task in found], total=total, limit=limit, offset=offset
         )
 
-    @get("/{task_id:int}", summary="Read a task and its ETag")
+    @get("/{task_id:int}", summary="Read a task and its ETag", responses=errors(401, 404))
     async def read(
         self, task_id: FromPath[int], tasks: NamedDependency[TaskService]
     ) -> Response[TaskOut]:
         task = TaskOut.of(await tasks.get(task_id))
         return Response(task, headers=etag(task))
 
-    @patch("/{task_id:int}", summary="Change some fields of a task", responses={412: _412})
+    @patch(
+        "/{task_id:int}",
+        summary="Change some fields of a task",
+        responses=errors(400, 401, 404, 412, 413),
+    )
     async def update(
         self,
         task_id: FromPath[int],
@@ -143,7 +173,7 @@ class TaskController(Controller):
         task = TaskOut.of(changed)
         return Response(task, headers=etag(task))
 
-    @delete("/{task_id:int}", summary="Delete a task", responses={412: _412})
+    @delete("/{task_id:int}", summary="Delete a task", responses=errors(400, 401, 404, 412))
     async def remove(
         self, task_id: FromPath[int], tasks: NamedDependency[TaskService], if_match: IfMatch = None
     ) -> None:

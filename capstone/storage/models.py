@@ -1,4 +1,4 @@
-"""The two tables. Alembic migrations (storage/migrations) are the only way they change."""
+"""The tables. Alembic migrations (storage/migrations) are the only way they change."""
 
 from __future__ import annotations
 
@@ -6,7 +6,17 @@ from datetime import date, datetime
 
 from advanced_alchemy.extensions.litestar import base
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import (
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from capstone.domain.values import Priority, Status
@@ -50,3 +60,20 @@ class Task(base.BigIntAuditBase):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own API
     # --8<-- [end:version]
+
+
+class IdempotencyKey(base.BigIntAuditBase):
+    """A POST /tasks that carried an Idempotency-Key: a retry with the key gets its task."""
+
+    __tablename__ = "idempotency_key"
+    __table_args__ = (
+        # The database decides which of two concurrent retries created the task.
+        UniqueConstraint("owner_id", "key", name="uq_idempotency_key_owner_id_key"),
+    )
+
+    owner_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    # A hash of the request body: the same key with another body is a client's mistake.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    # Deleting the task forgets the key with it.
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"))

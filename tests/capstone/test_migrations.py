@@ -22,7 +22,7 @@ def test_upgrade_from_empty_to_head_and_back_down(tmp_path: Path) -> None:
     )
 
     migrations.upgrade("head")
-    assert tables(path) == {"alembic_version", "user_account", "task"}
+    assert tables(path) == {"alembic_version", "user_account", "task", "idempotency_key"}
     migrations.downgrade("base")
     assert tables(path) == {"alembic_version"}
 

@@ -25,7 +25,12 @@ def test_migrate_creates_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}")
 
     assert main(["migrate"]) == 0
-    assert tables(tmp_path / "db.sqlite3") == {"alembic_version", "user_account", "task"}
+    assert tables(tmp_path / "db.sqlite3") == {
+        "alembic_version",
+        "user_account",
+        "task",
+        "idempotency_key",
+    }
 
 
 def test_serve_migrates_once_then_starts_the_workers(
@@ -48,6 +53,7 @@ def test_serve_migrates_once_then_starts_the_workers(
             "port": 9000,
             "workers": 3,
             "reload": False,
+            "ws_max_size": 4 * 1024,  # uvicorn refuses bigger WebSocket messages with 1009
         }
     ]
     # Migrated here, once; the workers are told not to, so they do not race each other.

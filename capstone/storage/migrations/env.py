@@ -14,7 +14,11 @@ config = context.config
 def ours(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     # advanced-alchemy's bases share one metadata, which also holds the tables of any
     # other models imported in this process (the lessons', in a full test run).
-    return type_ != "table" or name in {models.User.__tablename__, models.Task.__tablename__}
+    return type_ != "table" or name in {
+        models.User.__tablename__,
+        models.Task.__tablename__,
+        models.IdempotencyKey.__tablename__,
+    }
 
 
 def run_migrations(connection: Connection) -> None:
