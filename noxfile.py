@@ -6,6 +6,7 @@ otherwise) and installs only what it needs, pinned by constraints.txt.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -83,10 +84,26 @@ def capstone(session: nox.Session) -> None:
         session,
         "tests/capstone",
         "tests/bench",  # the benchmark harness, on tiny sizes
+        "tests/reliability",  # short forms of the load, crash and concurrency tests
         "--cov=capstone",
         "--cov-report=term-missing",
         "--cov-fail-under=100",
     )
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Schemathesis against every lesson's OpenAPI schema and the capstone's: a short pass."""
+    install(session, "test", "fuzz", extras=("all",))
+    session.run("pytest", "tests/fuzz", *session.posargs)
+
+
+@nox.session(name="fuzz-deep", default=False)
+def fuzz_deep(session: nox.Session) -> None:
+    """The same with many more examples per operation (FUZZ_EXAMPLES, 200 unless set)."""
+    install(session, "test", "fuzz", extras=("all",))
+    examples = os.environ.get("FUZZ_EXAMPLES", "200")
+    session.run("pytest", "tests/fuzz", *session.posargs, env={"FUZZ_EXAMPLES": examples})
 
 
 @nox.session
@@ -100,7 +117,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over lessons, capstone, tests and this file."""
-    install(session, "typecheck", "nox", extras=("all",))
+    install(session, "typecheck", "nox", "fuzz", extras=("all",))
     session.run("mypy")
 
 
@@ -139,6 +156,8 @@ def lock(session: nox.Session) -> None:
         "dev",
         "--group",
         "bench",
+        "--group",
+        "fuzz",
         "--universal",
         "--python-version",
         "3.11",
@@ -166,3 +185,21 @@ def bench(session: nox.Session) -> None:
     # The capstone against lesson 11's in-memory API; `nox -s bench -- --quick` for a smoke run.
     quick = ["--quick"] if "--quick" in session.posargs else []
     session.run("python", "-m", "bench.capstone", *quick)
+
+
+@nox.session(default=False)
+def load(session: nox.Session) -> None:
+    """Load test: 60 s, 32 clients, SQLite then PostgreSQL (2 workers) when it answers."""
+    install(session, "test", extras=("capstone",))
+    session.run(
+        "python", "-m", "reliability.load", "--seconds", "60", "--clients", "32", *session.posargs
+    )
+
+
+@nox.session(default=False)
+def crash(session: nox.Session) -> None:
+    """Crash test: SIGKILL mid-load, restart, every acknowledged write still there."""
+    install(session, "test", extras=("capstone",))
+    session.run(
+        "python", "-m", "reliability.crash", "--seconds", "20", "--clients", "32", *session.posargs
+    )

@@ -69,11 +69,12 @@ def exception_handler(
     request: Request[Any, Any, Any], exc: Exception
 ) -> Response[dict[str, object]]:
     TRACE.append("exception_handler")
+    # Litestar's own key names, so the 400 its OpenAPI schema documents stays true.
     if isinstance(exc, HTTPException):
         return Response(
-            {"status": exc.status_code, "detail": exc.detail}, status_code=exc.status_code
+            {"status_code": exc.status_code, "detail": exc.detail}, status_code=exc.status_code
         )
-    return Response({"status": 500, "detail": "Internal Server Error"}, status_code=500)
+    return Response({"status_code": 500, "detail": "Internal Server Error"}, status_code=500)
 
 
 @get("/work", guards=[guard], dependencies={"resource": Provide(provide_resource)})

@@ -5,14 +5,14 @@ from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlche
 from litestar import Litestar, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import ClientException, NotFoundException
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lessons.l12_databases.database import close_engine
 from lessons.l12_databases.models import Book
-from lessons.l12_databases.schemas import BookOut, NewBook
+from lessons.l12_databases.schemas import BookId, BookOut, NewBook
 
 DATABASE_URL = "sqlite+aiosqlite:///lesson12.sqlite3"  # a file in the current directory
 
@@ -42,7 +42,7 @@ async def list_books(db_session: NamedDependency[AsyncSession]) -> list[BookOut]
 
 
 @get("/books/{book_id:int}")
-async def get_book(book_id: FromPath[int], db_session: NamedDependency[AsyncSession]) -> BookOut:
+async def get_book(book_id: BookId, db_session: NamedDependency[AsyncSession]) -> BookOut:
     book = await db_session.get(Book, book_id)
     if book is None:
         raise NotFoundException(f"Book {book_id} not found")

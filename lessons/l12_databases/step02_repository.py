@@ -9,12 +9,12 @@ from advanced_alchemy.extensions.litestar import (
 )
 from litestar import Litestar, delete, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lessons.l12_databases.database import close_engine
 from lessons.l12_databases.models import Book
-from lessons.l12_databases.schemas import BookOut, NewBook
+from lessons.l12_databases.schemas import BookId, BookOut, NewBook
 from lessons.l12_databases.step01_session import DATABASE_URL, to_out
 
 
@@ -46,13 +46,13 @@ async def list_books(books: NamedDependency[BookRepository]) -> list[BookOut]:
 
 
 @get("/books/{book_id:int}")
-async def get_book(book_id: FromPath[int], books: NamedDependency[BookRepository]) -> BookOut:
+async def get_book(book_id: BookId, books: NamedDependency[BookRepository]) -> BookOut:
     # A missing row raises NotFoundError, which the plugin answers with 404.
     return to_out(await books.get(book_id))
 
 
 @delete("/books/{book_id:int}")
-async def delete_book(book_id: FromPath[int], books: NamedDependency[BookRepository]) -> None:
+async def delete_book(book_id: BookId, books: NamedDependency[BookRepository]) -> None:
     await books.delete(book_id)
 
 

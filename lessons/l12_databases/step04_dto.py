@@ -9,10 +9,11 @@ from advanced_alchemy.extensions.litestar import (
 )
 from litestar import Litestar, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 
 from lessons.l12_databases.database import close_engine
 from lessons.l12_databases.models import Book
+from lessons.l12_databases.schemas import BookId
 from lessons.l12_databases.step01_session import DATABASE_URL
 from lessons.l12_databases.step03_pagination import BookService, provide_books
 
@@ -41,7 +42,7 @@ async def add_book(data: JSONBody[Book], books: NamedDependency[BookService]) ->
 
 
 @get("/books/{book_id:int}", return_dto=BookRead)
-async def get_book(book_id: FromPath[int], books: NamedDependency[BookService]) -> Book:
+async def get_book(book_id: BookId, books: NamedDependency[BookService]) -> Book:
     return await books.get(book_id)
 
 

@@ -5,7 +5,11 @@ from abc import ABC, abstractmethod
 from typing import Annotated
 
 import msgspec
+from litestar.params import PathParameter
 
+# Step 03 keeps notes in SQLite, whose INTEGER ids have 64 signed bits: a bigger id in the
+# URL would overflow in the driver (a 500). Bounded here, it is a 400 for every store.
+NoteId = Annotated[int, PathParameter(ge=1, le=2**63 - 1)]
 # A tag is a slug: lowercase words joined by single dashes. `\Z` ends the match at
 # the very end of the string; `$` would also let one trailing newline through.
 Tag = Annotated[

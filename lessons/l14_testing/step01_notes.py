@@ -5,9 +5,9 @@ from litestar import Litestar, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromQuery, JSONBody
 
-from lessons.l14_testing.notes import MemoryNoteStore, NewNote, Note, NoteStore
+from lessons.l14_testing.notes import MemoryNoteStore, NewNote, Note, NoteId, NoteStore
 
 
 # --8<-- [start:lifespan]
@@ -36,7 +36,7 @@ async def list_notes(
 
 
 @get("/notes/{note_id:int}")
-async def get_note(note_id: FromPath[int], store: NamedDependency[NoteStore]) -> Note:
+async def get_note(note_id: NoteId, store: NamedDependency[NoteStore]) -> Note:
     note = await store.get(note_id)
     if note is None:
         raise NotFoundException(f"Note {note_id} not found")

@@ -59,3 +59,18 @@ def test_good_requests_and_other_errors_are_untouched() -> None:
 
     assert created.status_code == 201
     assert missing_route.json() == {"status_code": 404, "detail": "Not Found"}
+
+
+# --8<-- [start:schema]
+def test_the_schema_documents_the_same_shape() -> None:
+    with TestClient(app) as client:
+        schema = client.get("/schema/openapi.json").json()
+
+    bad_request = schema["paths"]["/books"]["post"]["responses"]["400"]
+    assert bad_request["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/BadRequest"
+    }
+    assert schema["components"]["schemas"]["BadRequest"]["required"] == ["error", "problems"]
+
+
+# --8<-- [end:schema]

@@ -152,3 +152,32 @@ def test_debug_mode_sends_the_traceback_to_the_client() -> None:
 
 
 # --8<-- [end:pitfall-debug]
+
+
+# --8<-- [start:schema]
+def test_the_schema_documents_the_same_error_shape() -> None:
+    with TestClient(app) as client:
+        paths = client.get("/schema/openapi.json").json()["paths"]
+
+    documented = {
+        (path, code): response["content"]["application/json"]["schema"]
+        for path, methods in paths.items()
+        for operation in methods.values()
+        for code, response in operation["responses"].items()
+        if code.startswith(("4", "5"))
+    }
+    assert set(documented) == {
+        ("/stock/{product_id}", "400"),
+        ("/stock/{product_id}", "404"),
+        ("/stock/{product_id}/reserve", "400"),
+        ("/stock/{product_id}/reserve", "404"),
+        ("/stock/{product_id}/reserve", "409"),
+        ("/stock/{product_id}/reserve", "413"),
+    }
+    # Litestar's default 400 body ({"status_code", "detail", "extra"}) is gone everywhere.
+    assert all(
+        schema == {"$ref": "#/components/schemas/ErrorBody"} for schema in documented.values()
+    )
+
+
+# --8<-- [end:schema]

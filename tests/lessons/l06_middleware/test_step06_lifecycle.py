@@ -100,6 +100,6 @@ def test_the_responses() -> None:
         refused = client.get("/work", headers={"X-Role": "visitor"})
 
     assert ok.json() == {"used": "resource"}
-    assert failed.json() == {"status": 500, "detail": "Internal Server Error"}
+    assert failed.json() == {"status_code": 500, "detail": "Internal Server Error"}
     assert refused.status_code == 401
-    assert refused.json() == {"status": 401, "detail": "Visitors may not do this"}
+    assert refused.json() == {"status_code": 401, "detail": "Visitors may not do this"}

@@ -32,3 +32,22 @@ def test_deleting_a_missing_book_is_404(database_url: str) -> None:
         response = client.delete("/books/7")
 
     assert response.status_code == 404
+
+
+# --8<-- [start:id-range]
+def test_an_id_sqlite_cannot_store_is_a_400_not_a_500(database_url: str) -> None:
+    too_big = 2**63  # one past SQLite's largest INTEGER
+    with TestClient(create_app(database_url)) as client:
+        largest = client.get(f"/books/{too_big - 1}")
+        read = client.get(f"/books/{too_big}")
+        deleted = client.delete(f"/books/{too_big}")
+        negative = client.get(f"/books/{-too_big}")
+
+    assert largest.status_code == 404  # still a valid id: just no such book
+    assert read.status_code == deleted.status_code == negative.status_code == 400
+    assert read.json()["extra"] == [
+        {"message": f"Expected `int` <= {too_big - 1}", "key": "book_id", "source": "path"}
+    ]
+
+
+# --8<-- [end:id-range]

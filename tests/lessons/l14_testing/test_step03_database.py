@@ -96,3 +96,10 @@ def test_a_reseeded_factory_builds_the_same_notes(note_factory: type[NewNoteFact
 
 
 # --8<-- [end:factory-data]
+
+
+def test_an_id_sqlite_cannot_store_is_a_400_not_a_500(client: TestClient[Litestar]) -> None:
+    response = client.get(f"/notes/{2**63}")  # one past SQLite's largest INTEGER
+
+    assert response.status_code == 400
+    assert response.json()["extra"][0]["key"] == "note_id"
