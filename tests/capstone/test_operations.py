@@ -11,6 +11,7 @@ from litestar.testing import TestClient
 from capstone.app import channels_backend, create_app
 from capstone.config import Settings
 from capstone.http.middleware import JSONFormatter
+from tests.capstone.conftest import sign_up
 from tests.transcripts import MakeTranscript
 
 Client = TestClient[Litestar]
@@ -137,3 +138,26 @@ def test_events_use_memory_alone_and_redis_when_configured() -> None:
     assert isinstance(channels_backend(Settings()), MemoryChannelsBackend)
     redis = channels_backend(Settings(redis_url="redis://127.0.0.1:6379/0"))
     assert isinstance(redis, RedisChannelsPubSubBackend)  # it connects only when used
+
+
+def test_json_nested_too_deeply_is_a_400_and_other_recursion_is_a_500(
+    settings: Settings,
+) -> None:
+    @get("/recurse", exclude_from_auth=True)
+    async def recurse() -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    app = create_app(settings)
+    app.register(recurse)
+    nested = b'{"title": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    with TestClient(app) as client:
+        headers = sign_up(client)
+        deep = client.post(
+            "/tasks", content=nested, headers={**headers, "content-type": "application/json"}
+        )
+        ours = client.get("/recurse")
+        stored = client.get("/tasks", headers=headers).json()["total"]
+
+    assert (deep.status_code, deep.json()["detail"]) == (400, "The JSON is nested too deeply")
+    assert ours.status_code == 500
+    assert stored == 0
