@@ -1,7 +1,9 @@
 """Step 03: the router puts every product handler under /api/v1."""
 
+from litestar import Litestar, Router
 from litestar.testing import TestClient
 
+from lessons.l02_routing.step01_verbs import get_product, list_products
 from lessons.l02_routing.step03_router import app
 from tests.transcripts import MakeTranscript
 
@@ -24,3 +26,22 @@ def test_openapi_lists_the_prefixed_paths() -> None:
         paths = client.get("/schema/openapi.json").json()["paths"]
 
     assert set(paths) == {"/api/v1/products", "/api/v1/products/{product_id}"}
+
+
+def test_routers_nest_so_api_versions_can_live_side_by_side() -> None:
+    # The page says routers can hold routers: /api/v1 and /api/v2 under one /api.
+    api = Router(
+        path="/api",
+        route_handlers=[
+            Router(path="/v1", route_handlers=[list_products]),
+            Router(path="/v2", route_handlers=[get_product]),
+        ],
+    )
+    with TestClient(Litestar([api])) as client:
+        v1 = client.get("/api/v1/products")
+        v2 = client.get("/api/v2/products/1")
+        wrong = client.get("/api/v1/products/1")
+
+    assert [product["id"] for product in v1.json()] == [1, 2]
+    assert v2.json()["name"] == "Widget"
+    assert wrong.status_code == 404
