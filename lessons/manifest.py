@@ -13,6 +13,9 @@ from pathlib import Path
 
 LESSONS_DIR = Path(__file__).resolve().parent
 ROOT = LESSONS_DIR.parent
+# Where a learner's working copies of the exercises live. Git ignores it, and so do the
+# project's lint, type and coverage checks: half-done code is the learner's own.
+WORKSPACE = ROOT / "workspace"
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,55 @@ class Step:
     number: int
     module: str
     title: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: a folder ``lessons/lNN_slug/exercises/eMM_name/`` (see contributing.md).
+
+    ``start.py`` is the app as shipped, with the lesson's one new idea still missing;
+    ``solution.py`` is the reference solution; ``checks.py`` holds the checks both are run
+    against; ``task.md`` states the task as requests and responses; ``hint1.md``,
+    ``hint2.md``, ... are the hints, the last one pointing at the page section that teaches it.
+    """
+
+    lesson: str  # the lesson's package, e.g. "l01_first_app"
+    number: int
+    name: str  # the folder, e.g. "e01_goodbye"
+    title: str
+
+    @property
+    def folder(self) -> Path:
+        return LESSONS_DIR / self.lesson / "exercises" / self.name
+
+    @property
+    def start(self) -> Path:
+        return self.folder / "start.py"
+
+    @property
+    def solution(self) -> Path:
+        return self.folder / "solution.py"
+
+    @property
+    def checks(self) -> Path:
+        return self.folder / "checks.py"
+
+    @property
+    def task(self) -> Path:
+        return self.folder / "task.md"
+
+    @property
+    def hints(self) -> tuple[Path, ...]:
+        return tuple(sorted(self.folder.glob("hint[0-9].md")))
+
+    @property
+    def working(self) -> Path:
+        """The learner's own copy, made from ``start.py`` on first use."""
+        return WORKSPACE / self.lesson / f"{self.name}.py"
+
+    @property
+    def checks_module(self) -> str:
+        return f"lessons.{self.lesson}.exercises.{self.name}.checks"
 
 
 @dataclass(frozen=True)
@@ -64,6 +116,20 @@ class Lesson:
         return tuple(
             Step(number=int(path.stem[4:6]), module=path.stem, title=_docstring_title(path))
             for path in sorted(self.code_dir.glob("step[0-9][0-9]_*.py"))
+        )
+
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The lesson's exercises in order, titled by the first line of ``start.py``'s docstring."""
+        folders = sorted((self.code_dir / "exercises").glob("e[0-9][0-9]_*/"))
+        return tuple(
+            Exercise(
+                lesson=self.package,
+                number=int(folder.name[1:3]),
+                name=folder.name,
+                title=_docstring_title(folder / "start.py"),
+            )
+            for folder in folders
+            if (folder / "start.py").is_file()
         )
 
 

@@ -1,0 +1,171 @@
+"""Run an exercise's checks against one app file: the learner's, the start or the solution.
+
+Each check gets the module freshly imported and its own ``TestClient`` (start-up and
+shutdown hooks included), so state one check leaves behind never decides another.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Literal
+
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from lessons.kit.checks import Check, CheckFailed, Checks, Client, NotDone
+from lessons.manifest import Exercise
+
+Status = Literal["passed", "failed", "skipped", "error"]
+
+
+class LoadError(Exception):
+    """The app file could not be imported, or has no app: one line says why."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    check: Check
+    status: Status
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    path: Path
+    outcomes: tuple[Outcome, ...]
+    load_error: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return not self.load_error and all(outcome.status == "passed" for outcome in self.outcomes)
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """(checks passed, checks in all)."""
+        passed = sum(outcome.status == "passed" for outcome in self.outcomes)
+        return passed, len(self.outcomes)
+
+    @property
+    def first_problem(self) -> Outcome | None:
+        return next((o for o in self.outcomes if o.status in {"failed", "error"}), None)
+
+
+def load_checks(exercise: Exercise) -> Checks:
+    checks = importlib.import_module(exercise.checks_module).checks
+    if not isinstance(checks, Checks):
+        message = f"{exercise.checks_module}.checks is not a Checks"
+        raise TypeError(message)
+    return checks
+
+
+def run_checks(exercise: Exercise, path: Path) -> Report:
+    """Run every check of ``exercise`` against the app in ``path``."""
+    checks = load_checks(exercise)
+    try:
+        with _loaded(exercise, path):
+            pass  # import once up front: a file that does not import fails every check alike
+    except LoadError as error:
+        return Report(path=path, outcomes=(), load_error=str(error))
+
+    outcomes: dict[str, Outcome] = {}
+    for check in checks:
+        failed_needs = [need for need in check.needs if outcomes[need].status != "passed"]
+        if failed_needs:
+            names = ", ".join(repr(checks_description(checks, need)) for need in failed_needs)
+            outcomes[check.name] = Outcome(check, "skipped", f"needs {names} to pass first")
+            continue
+        outcomes[check.name] = _run_one(exercise, path, check)
+    return Report(path=path, outcomes=tuple(outcomes.values()))
+
+
+def checks_description(checks: Checks, name: str) -> str:
+    return next(check.description for check in checks if check.name == name)
+
+
+def _run_one(exercise: Exercise, path: Path, check: Check) -> Outcome:
+    try:
+        with _loaded(exercise, path) as app, _quiet_http_log():
+            raised: list[BaseException] = []
+
+            async def remember(exception: Exception, _scope: object) -> None:
+                raised.append(exception)
+
+            app.after_exception.append(remember)
+            with TestClient(app) as test_client:
+                check.function(Client(app, test_client, raised))
+    except CheckFailed as failure:
+        return Outcome(check, "failed", str(failure))
+    except NotDone as not_done:
+        return Outcome(check, "failed", f"not done yet: {not_done}")
+    except LoadError as error:  # pragma: no cover - the file imported a moment ago
+        return Outcome(check, "error", str(error))
+    except Exception as error:  # noqa: BLE001 - any other error is shown, never a traceback
+        return Outcome(check, "error", _where(error))
+    return Outcome(check, "passed")
+
+
+@contextmanager
+def _loaded(exercise: Exercise, path: Path) -> Iterator[Litestar]:
+    """Import ``path`` as a fresh module and yield its ``app``; forget the module afterwards."""
+    name = f"exercise_{exercise.lesson}_{exercise.name}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:  # pragma: no cover - only for non-.py paths
+        message = f"{path} is not a Python file"
+        raise LoadError(message)
+    module = importlib.util.module_from_spec(spec)
+    # Registered while it runs: pydantic, msgspec and Litestar resolve annotations through
+    # sys.modules[cls.__module__].
+    sys.modules[name] = module
+    try:
+        try:
+            spec.loader.exec_module(module)
+        except NotDone as not_done:
+            message = f"not done yet: {not_done}"
+            raise LoadError(message) from None
+        except Exception as error:  # noqa: BLE001 - a learner's file may raise anything
+            message = f"{path.name} does not import: {_where(error)}"
+            raise LoadError(message) from None
+        yield _app_of(module, path)
+    finally:
+        sys.modules.pop(name, None)
+
+
+def _app_of(module: ModuleType, path: Path) -> Litestar:
+    app = getattr(module, "app", None)
+    if app is None and callable(getattr(module, "create_app", None)):
+        app = module.create_app()
+    if not isinstance(app, Litestar):
+        message = f"{path.name} has no Litestar app called `app`"
+        raise LoadError(message)
+    return app
+
+
+def _where(error: BaseException) -> str:
+    """``NameError: name 'x' is not defined (line 12)``: the error, and where it happened."""
+    frames = traceback.extract_tb(error.__traceback__)
+    line = f" (line {frames[-1].lineno} of {Path(frames[-1].filename).name})" if frames else ""
+    if isinstance(error, SyntaxError):
+        line = f" (line {error.lineno})"
+        return f"SyntaxError: {error.msg}{line}"
+    return f"{type(error).__name__}: {error}{line}"
+
+
+@contextmanager
+def _quiet_http_log() -> Iterator[None]:
+    # httpx logs every request at INFO; a learner wants the check's result, not that.
+    logger = logging.getLogger("httpx")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
