@@ -22,6 +22,7 @@ import posixpath
 import re
 import shutil
 import sys
+import textwrap
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from lessons.kit.running import Report
 
 FAILED = 1  # the exercise does not pass yet, or the learner said no
+WIDTH = 92  # prose is wrapped to this many columns
 
 
 def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
@@ -133,8 +135,11 @@ def print_report(exercise: Exercise, report: Report) -> None:
         print(f"  First to fix: {problem.check.description}")
         if problem.status == "error":
             print("    your app raised an error while the check ran:")
-        for line in problem.message.splitlines():
-            print(f"    {line.strip() if line.startswith(' ' * 10) else line}")
+        for raw in problem.message.splitlines():
+            line = f"    {raw.strip() if raw.startswith(' ' * 10) else raw}"
+            if line.startswith("    think:"):  # a nudge is prose: wrapped to fit a terminal
+                line = textwrap.fill(line, WIDTH, subsequent_indent=" " * 14)
+            print(line)
         waiting = sum(outcome.status == "skipped" for outcome in report.outcomes)
         if waiting:
             more = "1 more check waits" if waiting == 1 else f"{waiting} more checks wait"
@@ -145,7 +150,8 @@ def print_report(exercise: Exercise, report: Report) -> None:
 def check_one(exercise: Exercise, progress: Progress) -> bool:
     print(name(exercise))
     ensure_working_copy(exercise)
-    print(f"  Your file: {shown(exercise.working)}   Task: {shown(exercise.task)}")
+    print(f"  Your file: {shown(exercise.working)}")
+    print(f"  Task:      {shown(exercise.task)}")
     report = run_exercise(exercise)
     print_report(exercise, report)
     progress.record(exercise, passed=report.passed)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import importlib.util
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -156,6 +157,9 @@ def _test(args: argparse.Namespace) -> int:
     lesson = _lesson(args.lesson)
     if not lesson.tests_dir.is_dir():
         raise UsageError(f"no tests at {lesson.tests_dir}: run this from a clone of the repository")
+    if importlib.util.find_spec("pytest") is None:
+        # `pip install -e ".[all]"` brings the lessons, not the tools that test them.
+        raise UsageError("pytest is not installed: pip install --group test -c constraints.txt")
     command = [sys.executable, "-m", "pytest", str(lesson.tests_dir), *args.pytest_args]
     print(" ".join(command), flush=True)
     return subprocess.call(command, cwd=ROOT)

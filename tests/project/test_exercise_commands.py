@@ -7,15 +7,17 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lessons import exercise_commands
+from lessons import exercise_commands, manifest
 from lessons.manifest import LESSONS, ROOT, Exercise, Lesson
 from lessons.progress import Progress, progress_file
 from tests.project.conftest import REAL, Run, solve, write
+from tests.transcripts import MakeTranscript
 
 # ---- check ---------------------------------------------------------------------------------
 
@@ -26,19 +28,22 @@ def test_a_fresh_check_makes_the_copy_and_explains_the_first_failure(
     code, out, _ = run("check")
 
     assert code == 1
-    assert out.splitlines()[:9] == [
+    assert out.splitlines()[:11] == [
         f"Lesson 01 · exercise 1 · {REAL.title}",
         "  Made your copy of the starting file: " + str(REAL.working),
-        f"  Your file: {REAL.working}   Task: lessons/l01_first_app/exercises/e01_goodbye/task.md",
+        f"  Your file: {REAL.working}",
+        "  Task:      lessons/l01_first_app/exercises/e01_goodbye/task.md",
         "  1 of 3 checks pass.",
         "  First to fix: GET /goodbye answers 200",
         "    request:  GET /goodbye",
         "    expected: 200",
         '    received: 404 {"status_code":404,"detail":"Not Found"}',
+        # The nudge, wrapped to fit a terminal.
         (
             "    think:    a 404 means the app has no such route: is the handler in"
-            " route_handlers? A 405 means the path exists for another HTTP method."
+            " route_handlers? A 405"
         ),
+        "              means the path exists for another HTTP method.",
     ]
     assert "  (1 more check waits for this one to pass)" in out
     assert out.endswith("  Stuck? The next hint: python -m lessons hint 1 1\n")
@@ -238,11 +243,14 @@ def test_progress_is_one_json_file_in_the_workspace(run: Run, workspace: Path) -
     }
 
 
-def test_the_workspace_is_ignored_by_git_lint_and_coverage() -> None:
+def test_the_workspace_is_ignored_by_git_lint_types_and_coverage() -> None:
+    # What docs/exercises.md promises about workspace/.
     assert "\nworkspace/\n" in (ROOT / ".gitignore").read_text()
-    pyproject = (ROOT / "pyproject.toml").read_text()
-    assert '"workspace"]' in pyproject  # ruff's extend-exclude
-    assert not any(path.name == "workspace" for path in (ROOT / "lessons").iterdir())
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]
+    assert "workspace" in config["ruff"]["extend-exclude"]
+    assert not any(path.startswith("workspace") for path in config["mypy"]["files"])
+    assert config["coverage"]["run"]["source"] == ["lessons", "capstone"]
+    assert manifest.WORKSPACE == ROOT / "workspace"
 
 
 # ---- hint --------------------------------------------------------------------------------------
@@ -566,7 +574,11 @@ def learner(clone: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_on_a_fresh_clone_check_points_at_lesson_01_exercise_1(clone: Path) -> None:
+def test_on_a_fresh_clone_check_points_at_lesson_01_exercise_1(
+    clone: Path, transcript: MakeTranscript
+) -> None:
+    record = transcript("exercises/loop")  # what docs/exercises.md shows, from a real run
+
     result = learner(clone, "check")
 
     assert result.returncode == 1
@@ -576,8 +588,18 @@ def test_on_a_fresh_clone_check_points_at_lesson_01_exercise_1(clone: Path) -> N
     )
     assert (clone / "workspace" / "l01_first_app" / "e01_goodbye.py").is_file()
     assert result.stderr == ""
+    record.add_text(f"$ python -m lessons check\n{result.stdout}")
+
+    hint = learner(clone, "hint", "1", "1")
+    assert hint.returncode == 0
+    record.add_text(f"$ python -m lessons hint 1 1\n{hint.stdout}")
 
     # Without a terminal the question is answered "no" at once, never waited on.
     asked = learner(clone, "solution", "1", "1")
     assert asked.returncode == 1
     assert "nobody to ask" in asked.stdout
+
+    shutil.copyfile(REAL.solution, clone / "workspace" / "l01_first_app" / "e01_goodbye.py")
+    passed = learner(clone, "check")
+    assert passed.returncode == 0
+    record.add_text(f"$ python -m lessons check\n{passed.stdout}")

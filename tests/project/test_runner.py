@@ -1,6 +1,7 @@
 """The lesson runner: every command, and one-line errors with exit code 2 for bad input."""
 
 import importlib
+import importlib.util
 import runpy
 import subprocess
 import sys
@@ -169,6 +170,19 @@ def test_test_without_a_clone_says_so(
 
     assert code == 2
     assert "run this from a clone of the repository" in err
+
+
+def test_test_without_pytest_says_how_to_install_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    code, _, err = run(capsys, "test", "1")
+
+    assert code == 2
+    assert err == (
+        "python -m lessons: error: pytest is not installed: "
+        "pip install --group test -c constraints.txt\n"
+    )
 
 
 def test_show_says_where_everything_is(
