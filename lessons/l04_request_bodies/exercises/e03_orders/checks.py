@@ -1,4 +1,4 @@
-"""Checks for lesson 04, exercise 2: orders for a bookshop."""
+"""Checks for lesson 04, exercise 3: orders for a bookshop."""
 
 from lessons.kit import Checks, Client
 

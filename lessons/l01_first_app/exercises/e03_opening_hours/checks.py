@@ -1,4 +1,4 @@
-"""Checks for lesson 01, exercise 2: opening hours."""
+"""Checks for lesson 01, exercise 3: opening hours."""
 
 from lessons.kit import Checks, Client
 
