@@ -4,6 +4,7 @@ from tests.lessons.wrong_solutions import Wrong, wrong_solution_tests
 
 UPDATES = "e01_order_updates"
 RESUME = "e02_resume_orders"
+TIMER = "e03_oven_timer"
 DONE_DATA = 'data=json.dumps({"order": order_id}))'
 
 WRONG = [
@@ -64,6 +65,27 @@ WRONG = [
             ),
         ),
         "rejects_unknown_ids",
+    ),
+    Wrong(
+        TIMER,
+        "counts-up",
+        (("range(seconds, 0, -1)", "range(1, seconds + 1)"),),
+        "ticks_then_rings",
+    ),
+    Wrong(
+        TIMER,
+        "ring-without-data",
+        (('data=json.dumps({"seconds": seconds})', "data=None"),),
+        "ticks_then_rings",
+    ),
+    Wrong(
+        TIMER,
+        "unbounded-seconds",
+        (
+            ("Annotated[int, PathParameter(ge=1, le=60)]", "FromPath[int]"),
+            ("from litestar.params import PathParameter", "from litestar.params import FromPath"),
+        ),
+        "bounds",
     ),
 ]
 
