@@ -9,7 +9,7 @@ from typing import Any, TypedDict
 
 import jwt
 import pytest
-from litestar import Litestar, get
+from litestar import Litestar, Response, get
 from litestar.connection import ASGIConnection
 from litestar.exceptions import LitestarDeprecationWarning
 from litestar.security.jwt import JWTAuth, Token
@@ -22,6 +22,7 @@ from lessons.l13_auth.step02_tokens import (
     TOKEN_LIFETIME,
     app,
     create_app,
+    make_jwt_auth,
 )
 from tests.lessons.l13_auth.support import PASSWORD, record_exchange
 from tests.transcripts import MakeTranscript
@@ -300,3 +301,20 @@ def test_litestar_contrib_jwt_is_deprecated() -> None:
 
 
 # --8<-- [end:pitfall-contrib]
+
+
+def test_jwt_auth_login_answers_201_with_the_token_in_a_header() -> None:
+    # The page's other way to hand out a token: JWTAuth.login() builds the response.
+    jwt_auth = make_jwt_auth()
+
+    @get("/token", exclude_from_auth=True)
+    async def token() -> Response[Any]:
+        return jwt_auth.login(identifier="alice")
+
+    with TestClient(Litestar([token], on_app_init=[jwt_auth.on_app_init])) as client:
+        response = client.get("/token")
+
+    assert response.status_code == 201
+    scheme, _, encoded = response.headers["authorization"].partition(" ")
+    assert scheme == "Bearer"
+    assert jwt.decode(encoded, DEV_ONLY_SECRET, algorithms=["HS256"])["sub"] == "alice"
