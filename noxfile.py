@@ -153,8 +153,8 @@ def zensical(session: nox.Session) -> None:
 def transcripts(session: nox.Session) -> None:
     """Rewrite docs/transcripts/ from what the code answers now (then review and commit)."""
     install(session, "test", "bench", "nox", extras=("all",))
-    # Fuzzing and the load/crash short forms record no transcripts: skip them here.
-    skipped = ("--ignore=tests/fuzz", "--ignore=tests/reliability", "--ignore=tests/bench")
+    # Fuzzing, the load/crash short forms and the browser suite record no transcripts: skip them.
+    skipped = [f"--ignore=tests/{suite}" for suite in ("fuzz", "reliability", "bench", "browser")]
     session.run("pytest", "tests", *skipped, "--update-transcripts", "-q", *session.posargs)
 
 

@@ -8,6 +8,7 @@ Screenshots of failures go to .artefacts/browser/ (gitignored).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -47,6 +48,8 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built strictly once per session."""
+    if importlib.util.find_spec("mkdocs") is None:
+        _unavailable("MkDocs is not installed (pip install --group docs)")
     directory = tmp_path_factory.mktemp("site")
     site.build(directory)
     return directory
