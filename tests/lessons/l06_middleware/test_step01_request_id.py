@@ -4,11 +4,12 @@ import re
 
 import pytest
 from litestar import Litestar, get
+from litestar.datastructures import MutableScopeHeaders
 from litestar.middleware import AbstractMiddleware
 from litestar.testing import TestClient
-from litestar.types import Receive, Scope, Send
+from litestar.types import Message, Receive, Scope, Send
 
-from lessons.l06_middleware.step01_request_id import app
+from lessons.l06_middleware.step01_request_id import app, health
 from tests.transcripts import MakeTranscript
 
 GENERATED_ID = re.compile(r"[0-9a-f]{32}")
@@ -90,3 +91,17 @@ def test_subclassing_abstract_middleware_is_deprecated() -> None:
 
     with TestClient(Litestar([index], middleware=[OldStyleMiddleware])) as client:
         assert client.get("/").text == "ok"
+
+
+async def stamp_every_response(message: Message, scope: Scope) -> None:
+    if message["type"] == "http.response.start":
+        MutableScopeHeaders.from_message(message)["X-Served-By"] = "shop-1"
+
+
+def test_a_before_send_hook_sees_even_requests_that_match_no_route() -> None:
+    stamped = Litestar([health], before_send=[stamp_every_response])
+    with TestClient(stamped) as client:
+        responses = [client.get("/health"), client.get("/no-such-page"), client.delete("/health")]
+
+    assert [r.status_code for r in responses] == [200, 404, 405]
+    assert [r.headers.get("X-Served-By") for r in responses] == ["shop-1"] * 3

@@ -1,6 +1,7 @@
 """Step 05: the lifespan opens the shared client at start-up and closes it at shutdown."""
 
 import httpx
+from litestar import Litestar
 from litestar.testing import TestClient
 
 from lessons.l06_middleware.step05_lifespan import app
@@ -42,3 +43,18 @@ def test_without_with_the_lifespan_never_runs() -> None:
     assert response.status_code == 500
     assert response.json() == {"status_code": 500, "detail": "Internal Server Error"}
     assert "http_client" not in app.state
+
+
+def test_startup_hooks_get_the_app_only_if_they_ask() -> None:
+    calls: list[object] = []
+
+    def with_app(app: Litestar) -> None:
+        calls.append(app)
+
+    async def without_arguments() -> None:
+        calls.append("no arguments")
+
+    app = Litestar(on_startup=[with_app, without_arguments], on_shutdown=[without_arguments])
+    with TestClient(app):
+        assert calls == [app, "no arguments"]
+    assert calls == [app, "no arguments", "no arguments"]
