@@ -4,6 +4,7 @@ from tests.lessons.wrong_solutions import Wrong, wrong_solution_tests
 
 NOT_FOUND = "e01_document_the_404"
 SHAPE = "e02_shape_the_docs"
+ADD = "e03_add_a_product"
 RESPONSES_START = "    responses={\n"
 RESPONSES_END = "    },\n)\n"
 MADE_UP = (
@@ -59,6 +60,29 @@ WRONG = [
         "metrics-removed",
         (("search_products, old_search, metrics]", "search_products, old_search]"),),
         "routes_still_answer",
+    ),
+    Wrong(
+        ADD,
+        "raise-not-declared",
+        (("    raises=[DuplicateSkuError],", "   "),),
+        "documents_the_operation",
+    ),
+    Wrong(
+        ADD,
+        "duplicate-answered-400",
+        (
+            (
+                'raise DuplicateSkuError(f"SKU {data.sku} is taken")',
+                'raise ClientException("taken")',
+            ),
+        ),
+        "refuses_duplicates",
+    ),
+    Wrong(
+        ADD,
+        "body-not-described",
+        (('description="The product to add",', ""),),
+        "documents_the_body",
     ),
 ]
 

@@ -4,6 +4,7 @@ from tests.lessons.wrong_solutions import Wrong, wrong_solution_tests
 
 STAY = "e01_products_that_stay"
 PAGES = "e02_product_pages"
+REMOVE = "e03_remove_products"
 ADD = "    return to_out(await products.add(product))  # a duplicate SKU is answered with 409"
 
 WRONG = [
@@ -41,6 +42,21 @@ WRONG = [
             ("JSONBody, QueryParameter", "FromQuery, JSONBody, QueryParameter"),
         ),
         "bounds",
+    ),
+    Wrong(
+        REMOVE,
+        "unbounded-id",
+        (
+            (
+                "async def remove_product(\n    product_id: ProductId,",
+                "async def remove_product(\n    product_id: FromPath[int],",
+            ),
+            (
+                "from litestar.params import JSONBody",
+                "from litestar.params import FromPath, JSONBody",
+            ),
+        ),
+        "bounds_the_id",
     ),
 ]
 

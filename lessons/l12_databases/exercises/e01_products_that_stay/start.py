@@ -5,10 +5,8 @@ POST /products answers 201 already, but nothing is kept; make every 2xx answer k
 what it wrote, and a refused write keep nothing.
 """
 
-import tempfile
-from pathlib import Path
-
 from advanced_alchemy.extensions.litestar import (
+    EngineConfig,
     SQLAlchemyAsyncConfig,
     SQLAlchemyPlugin,
     repository,
@@ -20,12 +18,12 @@ from msgspec import Struct
 from sqlalchemy import String
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import StaticPool
 
 from lessons.l12_databases.database import close_engine
 
-# A new, empty database file for every run (and for every check).
-FOLDER = Path(tempfile.mkdtemp(prefix="shop-"))
-DATABASE_URL = f"sqlite+aiosqlite:///{FOLDER / 'shop.sqlite3'}"
+# An empty database in memory for every run (and for every check): nothing to clean up.
+DATABASE_URL = "sqlite+aiosqlite:///:memory:"
 
 
 class Base(DeclarativeBase):
@@ -97,7 +95,12 @@ def create_app(database_url: str = DATABASE_URL) -> Litestar:
     # TODO: the plugin opens a session per request; tell it what to do with the session
     # once the response is ready.
     config = SQLAlchemyAsyncConfig(
-        connection_string=database_url, metadata=Base.metadata, bind_key="shop", create_all=True
+        connection_string=database_url,
+        metadata=Base.metadata,
+        bind_key="shop",
+        # One connection, kept open: a database in memory lives as long as its connection.
+        engine_config=EngineConfig(poolclass=StaticPool),
+        create_all=True,
     )
     return Litestar(
         route_handlers=[add_product, get_product, list_products],

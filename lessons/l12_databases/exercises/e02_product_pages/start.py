@@ -5,10 +5,8 @@ GET /products answers {"items", "limit", "offset", "total"}, limit 1 to 50 (defa
 offset from 0, and the total stays right past the last page.
 """
 
-import tempfile
-from pathlib import Path
-
 from advanced_alchemy.extensions.litestar import (
+    EngineConfig,
     SQLAlchemyAsyncConfig,
     SQLAlchemyPlugin,
     repository,
@@ -20,12 +18,12 @@ from msgspec import Struct
 from sqlalchemy import String
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import StaticPool
 
 from lessons.l12_databases.database import close_engine
 
-# A new, empty database file for every run (and for every check).
-FOLDER = Path(tempfile.mkdtemp(prefix="shop-"))
-DATABASE_URL = f"sqlite+aiosqlite:///{FOLDER / 'shop.sqlite3'}"
+# An empty database in memory for every run (and for every check): nothing to clean up.
+DATABASE_URL = "sqlite+aiosqlite:///:memory:"
 
 
 class Base(DeclarativeBase):
@@ -100,6 +98,8 @@ def create_app(database_url: str = DATABASE_URL) -> Litestar:
         connection_string=database_url,
         metadata=Base.metadata,
         bind_key="shop",
+        # One connection, kept open: a database in memory lives as long as its connection.
+        engine_config=EngineConfig(poolclass=StaticPool),
         create_all=True,
         # Commit when the answer is 2xx, roll back otherwise: without a strategy the
         # plugin closes every session without committing, and each write vanishes.
