@@ -71,6 +71,12 @@ def project(session: nox.Session) -> None:
         "--cov=lessons.runner",
         "--cov=lessons.manifest",
         "--cov=lessons.__main__",
+        # The exercise loop and the kit it runs checks with (each lesson covers its exercises).
+        "--cov=lessons.cli",
+        "--cov=lessons.exercise_commands",
+        "--cov=lessons.progress",
+        "--cov=lessons.watching",
+        "--cov=lessons.kit",
         "--cov-report=term-missing",
         "--cov-fail-under=100",
     )

@@ -1,10 +1,13 @@
 """The lesson runner: ``python -m lessons`` (or the ``litestar-lessons`` command).
 
-    list                 every lesson and its steps
+    list [--json]        every lesson, its steps and its exercises (with your progress)
     run N [STEP]         serve a step on http://127.0.0.1:8000 with reload
+    run N --exercise E   serve your own copy of an exercise the same way
     test N               run the lesson's tests
     show N               where the lesson's code, tests and page are
     diff N STEP          what STEP changes compared with the step before it
+
+and the exercise loop (lessons/exercise_commands.py): check, watch, hint, solution, reset, next.
 
 Bad input is a one-line error and exit code 2, never a traceback.
 """
@@ -14,19 +17,17 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import importlib.util
 import subprocess
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from lessons.manifest import LESSONS, ROOT, Lesson, Step, find
-
-PROG = "python -m lessons"
-USAGE_ERROR = 2
-
-
-class UsageError(Exception):
-    """Raised for bad command-line input; printed as one line, exit code 2."""
+from lessons import exercise_commands
+from lessons.cli import PROG, USAGE_ERROR, UsageError, route_lines
+from lessons.cli import lesson as _lesson
+from lessons.cli import number as _number
+from lessons.manifest import LESSONS, ROOT, Lesson, Step
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,7 +53,8 @@ def _build_parser() -> _Parser:
     parser = _Parser(prog=PROG, description="Run, test and explore the Litestar lessons.")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    listing = commands.add_parser("list", help="every lesson and its steps")
+    listing = commands.add_parser("list", help="every lesson, its steps and its exercises")
+    listing.add_argument("--json", action="store_true", help="paths of everything, for tools")
     listing.set_defaults(handler=_list)
 
     run = commands.add_parser("run", help="serve a lesson step with reload")
@@ -61,6 +63,7 @@ def _build_parser() -> _Parser:
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
     run.add_argument("--no-reload", dest="reload", action="store_false", help="do not reload")
+    run.add_argument("--exercise", metavar="E", help="serve your copy of exercise E instead")
     run.set_defaults(handler=_run)
 
     test = commands.add_parser("test", help="run a lesson's tests")
@@ -76,16 +79,9 @@ def _build_parser() -> _Parser:
     diff.add_argument("lesson", help="lesson number, e.g. 2")
     diff.add_argument("step", help="step number, 2 or later")
     diff.set_defaults(handler=_diff)
+
+    exercise_commands.add_commands(commands)
     return parser
-
-
-def _lesson(text: str) -> Lesson:
-    number = _number("lesson", text)
-    lesson = find(number)
-    if lesson is None:
-        first, last = LESSONS[0].number, LESSONS[-1].number
-        raise UsageError(f"there is no lesson {number}: choose {first}-{last} ({PROG} list)")
-    return lesson
 
 
 def _step(lesson: Lesson, text: str | None) -> Step:
@@ -100,23 +96,25 @@ def _step(lesson: Lesson, text: str | None) -> Step:
     raise UsageError(f"lesson {lesson.number:02d} has no step {number}: choose {choices}")
 
 
-def _number(what: str, text: str) -> int:
-    if not text.isdigit():
-        raise UsageError(f"{what} must be a number, not {text!r}")
-    return int(text)
-
-
-def _list(_: argparse.Namespace) -> int:
+def _list(args: argparse.Namespace) -> int:
+    if args.json:
+        return exercise_commands.list_json()
+    progress = exercise_commands.load_progress()
     for lesson in LESSONS:
         print(f"{lesson.number:02d}  {lesson.title}")
         for step in lesson.steps():
             print(f"      {step.number}  {step.title}  ({step.module})")
-    print(f"\nStart one with: {PROG} run 1")
+        exercise_commands.list_exercises(lesson, progress)
+    print(f"\nStart one with: {PROG} run 1; practise with: {PROG} check")
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     lesson = _lesson(args.lesson)
+    if args.exercise is not None:
+        if args.step is not None:
+            raise UsageError("give a step or --exercise, not both")
+        return exercise_commands.serve_exercise(lesson, args)
     step = _step(lesson, args.step)
     module = f"lessons.{lesson.package}.{step.module}"
     routes = _routes(lesson, module)
@@ -152,20 +150,16 @@ def _routes(lesson: Lesson, module: str) -> list[str]:
             f"{error.name} is not installed; lesson {lesson.number:02d} needs: "
             f'pip install -e ".[{extras}]"'
         ) from None
-    kinds = {"WebSocketRoute": ["WS"], "ASGIRoute": ["ASGI"]}
-    return [
-        f"{method} {route.path}"
-        for route in app.routes
-        if not route.path.startswith("/schema")
-        for method in sorted(getattr(route, "methods", ())) or kinds[type(route).__name__]
-        if method not in {"HEAD", "OPTIONS"}
-    ]
+    return route_lines(app)
 
 
 def _test(args: argparse.Namespace) -> int:
     lesson = _lesson(args.lesson)
     if not lesson.tests_dir.is_dir():
         raise UsageError(f"no tests at {lesson.tests_dir}: run this from a clone of the repository")
+    if importlib.util.find_spec("pytest") is None:
+        # `pip install -e ".[all]"` brings the lessons, not the tools that test them.
+        raise UsageError("pytest is not installed: pip install --group test -c constraints.txt")
     command = [sys.executable, "-m", "pytest", str(lesson.tests_dir), *args.pytest_args]
     print(" ".join(command), flush=True)
     return subprocess.call(command, cwd=ROOT)

@@ -283,9 +283,9 @@ class Reply:
             raise self.failure(expected, nudge)
         problems: list[str] = []
         if json is not None:
-            problems += _differences(json, self.json(), "")
+            problems += _differences(json, self.json(), "$")
         if json_has is not None:
-            problems += _differences(json_has, self.json(), "", subset=True)
+            problems += _differences(json_has, self.json(), "$", subset=True)
         if lacks:
             body = self.json()
             items = body if isinstance(body, list) else [body]
@@ -317,9 +317,18 @@ class Client:
         self._raised = raised
 
     def request(self, method: str, path: str, **kwargs: Any) -> Reply:
-        """Send a request; ``json=``, ``params=``, ``headers=``, ``data=`` work as in httpx."""
+        """Send a request; ``json=``, ``params=``, ``headers=``, ``data=`` work as in httpx.
+
+        ``cookies=`` are sent with this request only, as a ``Cookie`` header: httpx deprecates
+        per-request cookies, and cookies kept on the client would leak into the next request.
+        """
         self._raised.clear()
-        response = self.raw.request(method, path, **kwargs)
+        sent = dict(kwargs)
+        cookies = sent.pop("cookies", None)
+        if cookies:
+            header = "; ".join(f"{name}={value}" for name, value in cookies.items())
+            sent["headers"] = {**(sent.get("headers") or {}), "cookie": header}
+        response = self.raw.request(method, path, **sent)
         return Reply(_describe(method, path, kwargs), response, raised=list(self._raised))
 
     def get(self, path: str, **kwargs: Any) -> Reply:

@@ -108,8 +108,9 @@ def _run_one(exercise: Exercise, path: Path, check: Check) -> Outcome:
         return Outcome(check, "failed", f"not done yet: {not_done}")
     except LoadError as error:  # pragma: no cover - the file imported a moment ago
         return Outcome(check, "error", str(error))
-    except Exception as error:  # noqa: BLE001 - any other error is shown, never a traceback
-        return Outcome(check, "error", _where(error))
+    # Any other error is shown, never a traceback; SystemExit too (`exit()` in a hook).
+    except (Exception, SystemExit) as error:  # noqa: BLE001
+        return Outcome(check, "error", _where(error, path))
     return Outcome(check, "passed")
 
 
@@ -131,12 +132,17 @@ def _loaded(exercise: Exercise, path: Path) -> Iterator[Litestar]:
         except NotDone as not_done:
             message = f"not done yet: {not_done}"
             raise LoadError(message) from None
-        except Exception as error:  # noqa: BLE001 - a learner's file may raise anything
-            message = f"{path.name} does not import: {_where(error)}"
+        # A learner's file may raise anything, even SystemExit (an `exit()` left in it).
+        except (Exception, SystemExit) as error:  # noqa: BLE001
+            message = f"{path.name} does not import: {_where(error, path)}"
             raise LoadError(message) from None
         yield _app_of(module, path)
     finally:
         sys.modules.pop(name, None)
+
+
+# The same, for the runner's `run N --exercise E`, which lists the routes before serving.
+loaded_app = _loaded
 
 
 def _app_of(module: ModuleType, path: Path) -> Litestar:
@@ -149,13 +155,21 @@ def _app_of(module: ModuleType, path: Path) -> Litestar:
     return app
 
 
-def _where(error: BaseException) -> str:
-    """``NameError: name 'x' is not defined (line 12)``: the error, and where it happened."""
-    frames = traceback.extract_tb(error.__traceback__)
-    line = f" (line {frames[-1].lineno} of {Path(frames[-1].filename).name})" if frames else ""
+def _where(error: BaseException, path: Path | None = None) -> str:
+    """``NameError: name 'x' is not defined (line 12 of app.py)``: the error, and where.
+
+    An error raised in a start-up hook reaches us wrapped in anyio's ExceptionGroup: the
+    learner wants the error inside it. The line shown is the last one in their own file
+    (``path``) when the traceback passes through it, else the last line that ran.
+    """
+    while isinstance(error, BaseExceptionGroup) and error.exceptions:
+        error = error.exceptions[0]
     if isinstance(error, SyntaxError):
-        line = f" (line {error.lineno})"
-        return f"SyntaxError: {error.msg}{line}"
+        return f"SyntaxError: {error.msg} (line {error.lineno})"
+    frames = traceback.extract_tb(error.__traceback__)
+    own = [frame for frame in frames if path is not None and Path(frame.filename) == path]
+    shown = own or frames
+    line = f" (line {shown[-1].lineno} of {Path(shown[-1].filename).name})" if shown else ""
     return f"{type(error).__name__}: {error}{line}"
 
 

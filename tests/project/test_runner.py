@@ -1,6 +1,7 @@
 """The lesson runner: every command, and one-line errors with exit code 2 for bad input."""
 
 import importlib
+import importlib.util
 import runpy
 import subprocess
 import sys
@@ -8,11 +9,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-import uvicorn
 from litestar import Litestar, WebSocket, asgi, websocket
 from litestar.types import Receive, Scope, Send
 
-from lessons import runner
+from lessons import cli, runner
 from lessons.manifest import LESSONS, ROOT, Lesson
 
 LAST = LESSONS[-1].number
@@ -22,16 +22,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = runner.main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Replace uvicorn.run so `run` returns instead of serving; record how it was called."""
-    calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(
-        uvicorn, "run", lambda app, **options: calls.append({"app": app, **options})
-    )
-    return calls
 
 
 def test_list_shows_every_lesson_and_step(capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,6 +172,19 @@ def test_test_without_a_clone_says_so(
     assert "run this from a clone of the repository" in err
 
 
+def test_test_without_pytest_says_how_to_install_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    code, _, err = run(capsys, "test", "1")
+
+    assert code == 2
+    assert err == (
+        "python -m lessons: error: pytest is not installed: "
+        "pip install --group test -c constraints.txt\n"
+    )
+
+
 def test_show_says_where_everything_is(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -204,7 +207,7 @@ def test_show_names_the_extras_a_lesson_needs(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     needy = Lesson("l01_first_app", "Your first app", extras=("pydantic", "db"))
-    monkeypatch.setattr(runner, "find", lambda number: needy)
+    monkeypatch.setattr(cli, "find", lambda number: needy)
 
     _, out, _ = run(capsys, "show", "1")
 

@@ -1,0 +1,85 @@
+"""Call a function every time one file is saved: file-system events, or polling as a fallback.
+
+Events come from watchfiles (installed with ``uvicorn[standard]``). Where they never arrive
+(some network drives, containers with mounted folders, WSL reading a Windows folder) or the
+watcher cannot start, ``--poll`` (or the automatic fallback) compares the file's modification
+time and size twice a second instead.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+POLL_SECONDS = 0.5
+# watchfiles waits this long for more changes before it reports them: an editor's save is
+# often several writes (or a write to a temporary file and a rename).
+DEBOUNCE_MS = 300
+
+Stamp = tuple[int, int] | None
+
+
+def watch_file(
+    path: Path,
+    on_change: Callable[[], None],
+    *,
+    poll: bool = False,
+    stop: threading.Event | None = None,
+) -> None:
+    """Call ``on_change`` after each save of ``path`` until ``stop`` is set (or Ctrl+C)."""
+    stop = stop or threading.Event()
+    if not poll:
+        try:
+            _watch_events(path, on_change, stop)
+        except (ImportError, OSError, RuntimeError) as error:
+            print(
+                f"File-change events are not available here ({type(error).__name__}: {error});"
+                f" falling back to polling every {POLL_SECONDS} s.",
+                file=sys.stderr,
+                flush=True,
+            )
+        else:
+            return
+    else:
+        print(f"Polling for changes every {POLL_SECONDS} s (--poll).", flush=True)
+    poll_file(path, on_change, stop)
+
+
+def _watch_events(path: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
+    import watchfiles  # noqa: PLC0415 - only `watch` needs it, and only without --poll
+
+    target = path.resolve()
+
+    def is_the_file(_change: watchfiles.Change, changed: str) -> bool:
+        return Path(changed).resolve() == target
+
+    # The folder is watched, not the file: editors that save by renaming a temporary file
+    # over it replace the file, and a watch on the old file would never fire again.
+    for _changes in watchfiles.watch(
+        target.parent,
+        watch_filter=is_the_file,
+        debounce=DEBOUNCE_MS,
+        stop_event=stop,
+        recursive=False,
+    ):
+        if target.is_file():
+            on_change()
+
+
+def stamp(path: Path) -> Stamp:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def poll_file(path: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
+    last = stamp(path)
+    while not stop.wait(POLL_SECONDS):
+        now = stamp(path)
+        if now != last and now is not None:
+            on_change()
+        last = now
