@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterator
 from typing import Any
 
@@ -282,3 +284,18 @@ def test_a_check_cannot_need_one_added_after_it() -> None:
 
         @checks.add("early", needs=later)
         def early(client: Client) -> None: ...
+
+
+def test_module_is_the_module_whose_app_the_client_serves() -> None:
+    # Exercises that ask for a function (a test, a factory) read it from client.module.
+    learners = types.ModuleType("a_learners_file")
+    app = Litestar([task], openapi_config=None)
+    learners.app = app  # type: ignore[attr-defined]
+    sys.modules[learners.__name__] = learners
+    try:
+        with TestClient(app) as test_client:
+            found = Client(app, test_client, []).module
+    finally:
+        del sys.modules[learners.__name__]
+
+    assert found is learners

@@ -116,7 +116,8 @@ class Fault(TypedDict, total=False):
     claims: tuple[str, ...]
 
 
-# One property wrong, everything else as in a good token.
+# --8<-- [start:bad-tokens]
+# forged() makes a good token; each of these changes one of its arguments.
 BAD_TOKENS: dict[str, Fault] = {
     "expired": {"lifetime": -timedelta(minutes=1)},  # exp a minute ago
     "wrong-secret": {"secret": OTHER_SECRET},  # signed, but not with the app's secret
@@ -126,7 +127,6 @@ BAD_TOKENS: dict[str, Fault] = {
 }
 
 
-# --8<-- [start:bad-tokens]
 @pytest.mark.parametrize(
     ("headers", "detail"),
     [
@@ -146,9 +146,6 @@ def test_every_bad_token_is_401_and_says_no_more(headers: dict[str, str], detail
     assert response.json() == {"status_code": 401, "detail": detail}
 
 
-# --8<-- [end:bad-tokens]
-
-
 @pytest.mark.parametrize("fault", BAD_TOKENS, ids=list(BAD_TOKENS))
 def test_each_bad_token_is_accepted_once_its_one_fault_is_fixed(fault: str) -> None:
     # Each bad token differs from forged()'s default in one argument only: put that one
@@ -159,6 +156,9 @@ def test_each_bad_token_is_accepted_once_its_one_fault_is_fixed(fault: str) -> N
         good_answer = client.get("/me", headers=bearer(forged()))
 
     assert (bad_answer.status_code, good_answer.status_code) == (401, 200)
+
+
+# --8<-- [end:bad-tokens]
 
 
 def test_no_401_carries_a_www_authenticate_header() -> None:

@@ -1,5 +1,6 @@
 """Step 04: drive a WebSocket from a test with websocket_connect."""
 
+import queue
 from typing import Any
 
 import anyio
@@ -103,3 +104,12 @@ async def test_awaiting_websocket_connect_does_not_call_the_handler_yet() -> Non
             pass
 
     assert (before, calls) == ([], ["connected"])
+
+
+@pytest.mark.anyio
+async def test_a_timeout_bounds_how_long_receiving_blocks() -> None:
+    async with AsyncTestClient(app) as client:
+        with await client.websocket_connect("/echo") as socket:
+            socket.receive_text()  # the greeting; nothing else comes until we send
+            with pytest.raises(queue.Empty):
+                socket.receive_text(timeout=0.05)
