@@ -23,7 +23,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from lessons import exercise_commands
+from lessons import exercise_commands, exercise_listing
 from lessons.cli import PROG, USAGE_ERROR, UsageError, route_lines
 from lessons.cli import lesson as _lesson
 from lessons.cli import number as _number
@@ -98,13 +98,13 @@ def _step(lesson: Lesson, text: str | None) -> Step:
 
 def _list(args: argparse.Namespace) -> int:
     if args.json:
-        return exercise_commands.list_json()
+        return exercise_listing.list_json()
     progress = exercise_commands.load_progress()
     for lesson in LESSONS:
         print(f"{lesson.number:02d}  {lesson.title}")
         for step in lesson.steps():
             print(f"      {step.number}  {step.title}  ({step.module})")
-        exercise_commands.list_exercises(lesson, progress)
+        exercise_listing.list_exercises(lesson, progress)
     print(f"\nStart one with: {PROG} run 1; practise with: {PROG} check")
     return 0
 
@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.exercise is not None:
         if args.step is not None:
             raise UsageError("give a step or --exercise, not both")
-        return exercise_commands.serve_exercise(lesson, args)
+        return exercise_listing.serve_exercise(lesson, args)
     step = _step(lesson, args.step)
     module = f"lessons.{lesson.package}.{step.module}"
     routes = _routes(lesson, module)
