@@ -18,6 +18,7 @@ import argparse
 import difflib
 import importlib
 import importlib.util
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -43,10 +44,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # here, where a closed pipe can be handled, not at exit
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:
+        # `python -m lessons list | head`: the reader left early. Python would print a
+        # traceback when it flushes stdout at exit; send what is left to nowhere instead.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return code
 
 
 def _build_parser() -> _Parser:
