@@ -74,6 +74,7 @@ def project(session: nox.Session) -> None:
         # The exercise loop and the kit it runs checks with (each lesson covers its exercises).
         "--cov=lessons.cli",
         "--cov=lessons.exercise_commands",
+        "--cov=lessons.exercise_listing",
         "--cov=lessons.progress",
         "--cov=lessons.watching",
         "--cov=lessons.kit",

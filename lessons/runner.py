@@ -18,13 +18,14 @@ import argparse
 import difflib
 import importlib
 import importlib.util
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from lessons import exercise_commands
+from lessons import exercise_commands, exercise_listing
 from lessons.cli import PROG, USAGE_ERROR, UsageError, route_lines
 from lessons.cli import lesson as _lesson
 from lessons.cli import number as _number
@@ -44,10 +45,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # here, where a closed pipe can be handled, not at exit
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:
+        # `python -m lessons list | head`: the reader left early. Python would print a
+        # traceback when it flushes stdout at exit; send what is left to nowhere instead.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return code
 
 
 def _build_parser() -> _Parser:
@@ -99,13 +107,13 @@ def _step(lesson: Lesson, text: str | None) -> Step:
 
 def _list(args: argparse.Namespace) -> int:
     if args.json:
-        return exercise_commands.list_json()
+        return exercise_listing.list_json()
     progress = exercise_commands.load_progress()
     for lesson in LESSONS:
         print(f"{lesson.number:02d}  {lesson.title}")
         for step in lesson.steps():
             print(f"      {step.number}  {step.title}  ({step.module})")
-        exercise_commands.list_exercises(lesson, progress)
+        exercise_listing.list_exercises(lesson, progress)
     print(f"\nStart one with: {PROG} run 1; practise with: {PROG} check")
     return 0
 
@@ -115,7 +123,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.exercise is not None:
         if args.step is not None:
             raise UsageError("give a step or --exercise, not both")
-        return exercise_commands.serve_exercise(lesson, args)
+        return exercise_listing.serve_exercise(lesson, args)
     step = _step(lesson, args.step)
     module = f"lessons.{lesson.package}.{step.module}"
     routes = _routes(lesson, module)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -561,17 +562,32 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def learner(clone: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    """``python -m lessons ...`` in the copy, with no terminal to answer questions."""
-    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "lessons", *argv],
+# Runs several commands in one interpreter (importing Litestar once costs seconds on a busy
+# machine), each as `python -m lessons` would: a line with its exit code ends each output.
+SESSION = """
+import sys
+from lessons.runner import main
+for argv in sys.argv[1:]:
+    code = main(argv.split())
+    print(f"[exit {code}]", flush=True)
+"""
+
+
+def learner(clone: Path, *commands: str) -> list[tuple[int, str]]:
+    """Run the runner's commands in the copy, with no terminal to answer questions."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-c", SESSION, *commands],
         cwd=clone,
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         check=False,
-        timeout=60,
+        timeout=120,
     )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    outputs = re.split(r"^\[exit (\d+)\]\n", result.stdout, flags=re.MULTILINE)
+    return [(int(code), out) for out, code in zip(outputs[::2], outputs[1::2], strict=False)]
 
 
 def test_on_a_fresh_clone_check_points_at_lesson_01_exercise_1(
@@ -579,27 +595,21 @@ def test_on_a_fresh_clone_check_points_at_lesson_01_exercise_1(
 ) -> None:
     record = transcript("exercises/loop")  # what docs/exercises.md shows, from a real run
 
-    result = learner(clone, "check")
-
-    assert result.returncode == 1
-    assert result.stdout.startswith("Lesson 01 · exercise 1 · Say goodbye")
-    assert "Made your copy of the starting file: workspace/l01_first_app/e01_goodbye.py" in (
-        result.stdout
+    (code, fresh), (_, hint), (asked_code, asked) = learner(
+        clone, "check", "hint 1 1", "solution 1 1"
     )
+
+    assert code == 1
+    assert fresh.startswith("Lesson 01 · exercise 1 · Say goodbye")
+    assert "Made your copy of the starting file: workspace/l01_first_app/e01_goodbye.py" in fresh
     assert (clone / "workspace" / "l01_first_app" / "e01_goodbye.py").is_file()
-    assert result.stderr == ""
-    record.add_text(f"$ python -m lessons check\n{result.stdout}")
-
-    hint = learner(clone, "hint", "1", "1")
-    assert hint.returncode == 0
-    record.add_text(f"$ python -m lessons hint 1 1\n{hint.stdout}")
-
+    record.add_text(f"$ python -m lessons check\n{fresh}")
+    record.add_text(f"$ python -m lessons hint 1 1\n{hint}")
     # Without a terminal the question is answered "no" at once, never waited on.
-    asked = learner(clone, "solution", "1", "1")
-    assert asked.returncode == 1
-    assert "nobody to ask" in asked.stdout
+    assert asked_code == 1
+    assert "nobody to ask" in asked
 
     shutil.copyfile(REAL.solution, clone / "workspace" / "l01_first_app" / "e01_goodbye.py")
-    passed = learner(clone, "check")
-    assert passed.returncode == 0
-    record.add_text(f"$ python -m lessons check\n{passed.stdout}")
+    [(code, passed)] = learner(clone, "check")
+    assert code == 0
+    record.add_text(f"$ python -m lessons check\n{passed}")

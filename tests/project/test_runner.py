@@ -2,6 +2,7 @@
 
 import importlib
 import importlib.util
+import os
 import runpy
 import subprocess
 import sys
@@ -248,3 +249,35 @@ def test_a_real_process_prints_no_traceback() -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    # `list | head -n 1` when head has gone: the reading end is closed before the runner
+    # (still importing) writes anything, so its first write or flush fails.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lessons", "list"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, err = process.communicate(timeout=60)
+
+    assert (process.returncode, err) == (0, b"")
+
+
+def test_a_closed_pipe_sends_the_rest_of_the_output_nowhere(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def reader_gone(_: object) -> int:
+        raise BrokenPipeError
+
+    redirected: list[tuple[int, int]] = []
+    monkeypatch.setattr(runner, "_list", reader_gone)
+    monkeypatch.setattr(os, "open", lambda path, flags: 99)
+    monkeypatch.setattr(os, "dup2", lambda old, new: redirected.append((old, new)))
+    monkeypatch.setattr(sys.stdout, "fileno", lambda: 1)
+
+    assert run(capsys, "list") == (0, "", "")
+    assert redirected == [(99, 1)]
