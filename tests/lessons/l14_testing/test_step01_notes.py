@@ -16,7 +16,6 @@ from lessons.l14_testing.step01_notes import (
     open_store,
     provide_store,
 )
-from tests.lessons.shell_lines import wrapped
 from tests.transcripts import MakeTranscript
 
 MILK = {"title": "Buy milk", "tags": ["shopping", "home"]}
@@ -24,7 +23,7 @@ MILK = {"title": "Buy milk", "tags": ["shopping", "home"]}
 
 # --8<-- [start:sync]
 def test_a_note_can_be_added_and_read_back(transcript: MakeTranscript) -> None:
-    record = wrapped(transcript("l14_testing/notes"))
+    record = transcript("l14_testing/notes")
     # `with` runs the startup hooks (open_store) before the first request and
     # the shutdown hooks after the last one, as a server would.
     with TestClient(app) as client:
@@ -47,7 +46,7 @@ def test_a_note_can_be_added_and_read_back(transcript: MakeTranscript) -> None:
 
 
 def test_bad_notes_are_400_and_name_the_field(transcript: MakeTranscript) -> None:
-    record = wrapped(transcript("l14_testing/bad-notes"))
+    record = transcript("l14_testing/bad-notes")
     with TestClient(app) as client:
         empty_title = record(client.post("/notes", json={"title": ""}))
         bad_tag = record(client.post("/notes", json={"title": "Plan", "tags": ["Big Ideas"]}))
