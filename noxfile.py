@@ -63,7 +63,7 @@ for _lesson in LESSONS:
 @nox.session
 def project(session: nox.Session) -> None:
     """The runner, manifest, transcripts and docs-integrity tests."""
-    install(session, "test", "docs", "nox", extras=())
+    install(session, "test", "docs", "nox", "workflows", extras=())
     pytest(
         session,
         "tests/project",
@@ -124,7 +124,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over lessons, capstone, tests and this file."""
-    install(session, "typecheck", "nox", "fuzz", extras=("all",))
+    install(session, "typecheck", "nox", "fuzz", "docs", "browser", extras=("all",))
     session.run("mypy")
 
 
@@ -142,12 +142,26 @@ def docs(session: nox.Session) -> None:
     )
 
 
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The built site in headless Chromium: every page, diagrams, search, tabs, copy buttons."""
+    install(session, "test", "docs", "browser", extras=())
+    session.run("pytest", "tests/browser", *session.posargs)
+
+
+@nox.session(default=False)
+def zensical(session: nox.Session) -> None:
+    """Build the site with Zensical as well as MkDocs and report what differs."""
+    install(session, "docs", "zensical")
+    session.run("python", "docs_hooks/compare_engines.py", *session.posargs)
+
+
 @nox.session(default=False)
 def transcripts(session: nox.Session) -> None:
     """Rewrite docs/transcripts/ from what the code answers now (then review and commit)."""
     install(session, "test", "bench", "nox", extras=("all",))
-    # Fuzzing and the load/crash short forms record no transcripts: skip them here.
-    skipped = ("--ignore=tests/fuzz", "--ignore=tests/reliability", "--ignore=tests/bench")
+    # Fuzzing, the load/crash short forms and the browser suite record no transcripts: skip them.
+    skipped = [f"--ignore=tests/{suite}" for suite in ("fuzz", "reliability", "bench", "browser")]
     session.run("pytest", "tests", *skipped, "--update-transcripts", "-q", *session.posargs)
 
 

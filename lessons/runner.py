@@ -19,6 +19,7 @@ import difflib
 import importlib
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -190,20 +191,35 @@ def _show(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     lesson = _lesson(args.lesson)
-    step = _step(lesson, args.step)
+    sys.stdout.write(step_diff(lesson, _step(lesson, args.step)))
+    return 0
+
+
+# `# --8<-- [start:name]` lines mark sections for the docs; they are not part of what changed.
+_SECTION_MARKER = re.compile(r"^\s*#\s*-+8<-+\s+\[(?:start|end):[^\]]*\]\s*$")
+
+
+def step_diff(lesson: Lesson, step: Step) -> str:
+    """What `step` changes compared with the step before it, as a unified diff.
+
+    `python -m lessons diff` prints it, and the docs site shows it under each step
+    (docs_hooks/step_diffs.py), so the two can never disagree.
+    """
     steps = lesson.steps()
     index = steps.index(step)
     if index == 0:
         raise UsageError(f"step {step.number} is the first step of lesson {lesson.number:02d}")
     before = steps[index - 1]
-    old = (lesson.code_dir / f"{before.module}.py").read_text(encoding="utf-8")
-    new = (lesson.code_dir / f"{step.module}.py").read_text(encoding="utf-8")
-    sys.stdout.writelines(
+    return "".join(
         difflib.unified_diff(
-            old.splitlines(keepends=True),
-            new.splitlines(keepends=True),
+            _code_lines(lesson, before),
+            _code_lines(lesson, step),
             fromfile=f"{before.module}.py",
             tofile=f"{step.module}.py",
         )
     )
-    return 0
+
+
+def _code_lines(lesson: Lesson, step: Step) -> list[str]:
+    text = (lesson.code_dir / f"{step.module}.py").read_text(encoding="utf-8")
+    return [line for line in text.splitlines(keepends=True) if not _SECTION_MARKER.match(line)]

@@ -11,11 +11,12 @@ When the test ends, the recording is compared with ``docs/transcripts/<name>.txt
 page includes. A difference fails the test, so a page can never show a response the code no
 longer gives. ``pytest --update-transcripts`` (or ``nox -s transcripts``) rewrites the files.
 
-Each exchange is shown as the curl command that makes the request against
-``python -m lessons run``'s address, then the status line, the content type, any headers the
-test asks for, and the body. JSON bodies are shown as sent when they fit on one line, and
-indented otherwise; HTML pages by their first line. ``record.add_text(...)`` adds text the
-test built from real output that is not an HTTP exchange, such as WebSocket messages.
+Each exchange is shown as the curl command that makes the request against ``python -m lessons
+run``'s address (split over lines with ``\\`` when it is long), then the status line, the
+content type, any headers the test asks for, and the body. JSON bodies are shown as sent when
+they fit on one line, and indented otherwise; HTML pages by their first line.
+``record.add_text(...)`` adds text the test built from real output that is not an HTTP
+exchange, such as WebSocket messages.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from lessons.manifest import ROOT
 TRANSCRIPTS_DIR = ROOT / "docs" / "transcripts"
 SERVER = "http://127.0.0.1:8000"
 ONE_LINE = 88
+# A command longer than this is split over lines, one header or body per line.
+COMMAND_WIDTH = 80
 # Headers httpx adds to every request by itself; a curl command would not spell them out.
 _AUTOMATIC_HEADERS = {
     "host",
@@ -110,17 +113,22 @@ def render_exchange(response: httpx.Response, headers: Iterable[str] = ()) -> st
 
 def _curl(request: httpx.Request) -> str:
     url = SERVER + request.url.raw_path.decode("ascii")
-    parts = ["curl", "-i"]
-    if request.method != "GET":
-        parts += ["-X", request.method]
-    parts.append(url)
-    for name, value in request.headers.items():
-        if name.lower() not in _AUTOMATIC_HEADERS:
-            parts += ["-H", f"{name}: {value}"]
+    groups = [["curl", "-i", *(["-X", request.method] if request.method != "GET" else []), url]]
+    groups += [
+        ["-H", f"{name}: {value}"]
+        for name, value in request.headers.items()
+        if name.lower() not in _AUTOMATIC_HEADERS
+    ]
     content = request.read()
     if content:
-        parts += ["-d", content.decode("utf-8", errors="replace")]
-    return "$ " + shlex.join(parts)
+        groups.append(["-d", content.decode("utf-8", errors="replace")])
+    parts = [shlex.join(group) for group in groups]
+    one_line = "$ " + " ".join(parts)
+    if len(one_line) <= COMMAND_WIDTH:
+        return one_line
+    # Longer commands put each header and the body on a line of its own, so a page shows them
+    # whole; the copy button copies the lines with their backslashes, as a shell reads them.
+    return "$ " + " \\\n    ".join(parts)
 
 
 def _body(response: httpx.Response) -> str:

@@ -18,8 +18,10 @@ bytes or wording a correct solution could phrase differently; :data:`ANY`,
 from __future__ import annotations
 
 import json as jsonlib
+import sys
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -343,6 +345,18 @@ class Client:
 
     def delete(self, path: str, **kwargs: Any) -> Reply:
         return self.request("DELETE", path, **kwargs)
+
+    @property
+    def module(self) -> ModuleType:
+        """The learner's module, whose ``app`` this is: for checks that call its own functions.
+
+        A check of an exercise that asks for a function (a test, a factory) reads it from here.
+        """
+        for module in list(sys.modules.values()):
+            if getattr(module, "app", None) is self.app:
+                return module
+        message = "the module that defines `app` is not loaded"  # pragma: no cover
+        raise LookupError(message)  # pragma: no cover
 
     def websocket(self, path: str, **kwargs: Any) -> WebSocketTestSession:
         """Open a WebSocket (use it in a ``with`` block), as ``TestClient.websocket_connect``."""

@@ -34,5 +34,5 @@ LIVE = TaskStore(
     "live",
     (Task(1, "Write the lesson"), Task(2, "Test every claim"), Task(3, "Ship it")),
 )
-ARCHIVE = TaskStore("archive", (Task(100, "Read the article", done=True),))
+ARCHIVE = TaskStore("archive", (Task(100, "Plan the first sprint", done=True),))
 # --8<-- [end:tasks]

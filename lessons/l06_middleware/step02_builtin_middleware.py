@@ -6,6 +6,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.params import FromPath
 
 # --8<-- [start:cors]
 # Only the front end we know may call this API from a browser.
@@ -43,13 +44,18 @@ async def list_products() -> list[dict[str, object]]:
     return [{"id": number, "name": f"Product {number}", "in_stock": True} for number in range(20)]
 
 
+@get("/products/{product_id:int}")
+async def get_product(product_id: FromPath[int]) -> dict[str, object]:
+    return {"id": product_id, "name": f"Product {product_id}", "in_stock": True}
+
+
 @get("/health")
 async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
 app = Litestar(
-    route_handlers=[list_products, health],
+    route_handlers=[list_products, get_product, health],
     cors_config=cors,  # CORS and compression have their own arguments
     compression_config=compression,
     # The first middleware in the list is the outermost: logging comes before the rate

@@ -1,1 +1,1 @@
-"""Lesson 11: the article's task API rebuilt right, with msgspec models and aware timestamps."""
+"""Lesson 11: a task API with msgspec models, strict bodies and aware timestamps."""

@@ -1,26 +1,30 @@
-"""Two kinds of bad body that Litestar 2.25 answers with a 500, turned into 400s."""
+"""Two kinds of bad JSON body that Litestar 2.25 answers with a 500, answered with a 400."""
 
 # --8<-- [start:body-errors]
 from typing import Any
 
-from litestar import Request, Response
+from litestar import Request
 from litestar.exceptions import ClientException
-from litestar.exceptions.responses import create_exception_response
-from litestar.types import ExceptionHandlersMap
 
 
-def not_utf8(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[Any]:
-    # msgspec raises this, not a decode error, for invalid UTF-8 inside a JSON string.
-    return create_exception_response(request, ClientException("The body is not valid UTF-8"))
+class TaskRequest(Request[Any, Any, Any]):
+    """A request whose JSON body is the client's problem when it cannot be decoded.
+
+    Litestar turns malformed JSON into a 400, but msgspec raises two other errors while it
+    decodes a body: ``UnicodeDecodeError`` for invalid UTF-8 inside a string, and
+    ``RecursionError`` for JSON nested thousands of levels deep. Both reach Litestar as
+    server errors. Caught here, around the decoding of the body and nowhere else, they can
+    only mean the client sent them; the same errors raised by a bug anywhere else in the
+    app stay what they are, a 500.
+    """
+
+    async def json(self) -> Any:
+        try:
+            return await super().json()
+        except UnicodeDecodeError:
+            raise ClientException("The body is not valid UTF-8") from None
+        except RecursionError:
+            raise ClientException("The JSON is nested too deeply") from None
 
 
-def too_deep(request: Request[Any, Any, Any], exc: RecursionError) -> Response[Any]:
-    # msgspec gives up on JSON nested thousands of levels deep with a RecursionError.
-    # Only that one is the client's fault; any other is a bug and stays a 500.
-    if "while deserializing" not in str(exc):
-        raise exc
-    return create_exception_response(request, ClientException("The JSON is nested too deeply"))
-
-
-BODY_ERRORS: ExceptionHandlersMap = {UnicodeDecodeError: not_utf8, RecursionError: too_deep}
 # --8<-- [end:body-errors]

@@ -4,7 +4,7 @@
 from litestar import Litestar, get, post
 from litestar.params import FromPath, JSONBody
 
-from lessons.l11_task_api.body_errors import BODY_ERRORS
+from lessons.l11_task_api.body_errors import TaskRequest
 from lessons.l11_task_api.models import NewTask, Task
 from lessons.l11_task_api.store import STORE
 
@@ -20,5 +20,5 @@ async def get_task(task_id: FromPath[int]) -> Task:
     return STORE.get(task_id)
 
 
-app = Litestar(route_handlers=[create_task, get_task], exception_handlers=BODY_ERRORS)
+app = Litestar(route_handlers=[create_task, get_task], request_class=TaskRequest)
 # --8<-- [end:app]

@@ -4,7 +4,7 @@
 from litestar import Litestar, get
 from litestar.params import FromQuery
 
-from lessons.l11_task_api.body_errors import BODY_ERRORS
+from lessons.l11_task_api.body_errors import TaskRequest
 from lessons.l11_task_api.models import Priority, Status, Task
 from lessons.l11_task_api.step01_create_and_read import create_task, get_task
 from lessons.l11_task_api.store import STORE
@@ -25,5 +25,5 @@ async def list_tasks(
     ]
 
 
-app = Litestar(route_handlers=[list_tasks, create_task, get_task], exception_handlers=BODY_ERRORS)
+app = Litestar(route_handlers=[list_tasks, create_task, get_task], request_class=TaskRequest)
 # --8<-- [end:app]

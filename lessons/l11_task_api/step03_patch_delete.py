@@ -7,7 +7,7 @@ import msgspec
 from litestar import Litestar, delete, patch
 from litestar.params import FromPath, JSONBody
 
-from lessons.l11_task_api.body_errors import BODY_ERRORS
+from lessons.l11_task_api.body_errors import TaskRequest
 from lessons.l11_task_api.models import Priority, Status, Task, TaskChanges
 from lessons.l11_task_api.step01_create_and_read import create_task, get_task
 from lessons.l11_task_api.step02_filters import list_tasks
@@ -37,7 +37,7 @@ async def delete_task(task_id: FromPath[int]) -> None:
 
 app = Litestar(
     route_handlers=[list_tasks, create_task, get_task, update_task, delete_task],
-    exception_handlers=BODY_ERRORS,  # see body_errors.py
+    request_class=TaskRequest,  # see body_errors.py
 )
 # --8<-- [end:app]
 

@@ -65,8 +65,8 @@ class UserStore:
     async def register(
         self, username: str, password: str, roles: tuple[str, ...] = ("member",)
     ) -> User:
-        # Tens of milliseconds of CPU: on the event loop, it would stall every other
-        # request for that long. A worker thread keeps the loop free.
+        # Slow on purpose (`python -m argon2` times it on your machine): on the event loop,
+        # it would stall every other request for that long. A worker thread keeps it free.
         password_hash = await to_thread.run_sync(self.hasher.hash, password)
         # No await between this check and the insert, so two requests cannot both take a name.
         if username in self.users:

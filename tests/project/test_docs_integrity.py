@@ -110,3 +110,16 @@ def test_lesson_code_does_not_use_deprecated_import_paths() -> None:
             f"{rel(path)} imports the deprecated litestar.contrib"
         )
         assert "litestar.plugins.sqlalchemy" not in text, f"{rel(path)}: use advanced_alchemy"
+
+
+def test_every_transcript_is_in_a_console_block_of_transcripts_only() -> None:
+    # docs_hooks/console.py splits exactly these blocks into one block per command and one
+    # per response, so that each copy button copies one command.
+    problems = []
+    for page in pages():
+        for fence in fences(page):
+            shown = [line for line in fence.body if "docs/transcripts/" in line]
+            others = [line for line in fence.body if line.strip() and line not in shown]
+            if shown and (fence.language != "console" or others):
+                problems.append(f"{rel(page)}:{fence.line}")
+    assert problems == []

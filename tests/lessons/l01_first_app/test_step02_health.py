@@ -1,5 +1,6 @@
 """Step 02: the health check, and the OpenAPI document and UIs Litestar generates."""
 
+import pytest
 from litestar.testing import TestClient
 
 from lessons.l01_first_app.step02_health import app
@@ -54,3 +55,14 @@ def test_schema_serves_redoc_by_default_and_swagger_beside_it() -> None:
     assert "swagger-ui" in swagger.text
     assert yaml.status_code == 200
     assert "openapi: 3.1.0" in yaml.text
+
+
+@pytest.mark.parametrize("viewer", ["redoc", "elements", "rapidoc"])
+def test_the_other_viewers_serve_the_same_document(viewer: str) -> None:
+    with TestClient(app) as client:
+        page = client.get(f"/schema/{viewer}")
+
+    assert page.status_code == 200
+    assert viewer in page.text.lower()
+    # Each viewer shows the one document: it embeds it, or loads it by its URL.
+    assert '"/health"' in page.text or "/schema/openapi.json" in page.text

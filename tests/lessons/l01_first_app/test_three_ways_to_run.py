@@ -1,6 +1,8 @@
-"""The three commands on the lesson page really serve the app (each in a real server process)."""
+"""The three commands on the page serve the app (each in a real server process); CLI discovery."""
 
+import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -36,3 +38,38 @@ def test_each_way_serves_the_app(way: str) -> None:
 
     assert response.json() == {"message": "Hello, Litestar!"}
     assert swagger.status_code == 200
+
+
+APP_SOURCE = """
+from litestar import Litestar, get
+
+@get("/")
+async def hello() -> str:
+    return "hi"
+
+app = Litestar([hello])
+"""
+
+
+@pytest.mark.parametrize(
+    ("file_name", "found"),
+    [("app.py", True), ("main.py", False)],
+)
+def test_litestar_cli_finds_an_app_by_itself_only_in_app_or_application(
+    tmp_path: Path, file_name: str, found: bool
+) -> None:
+    (tmp_path / file_name).write_text(APP_SOURCE, encoding="utf-8")
+
+    # `litestar routes` loads the app the same way `litestar run` does, without serving it.
+    result = subprocess.run(  # noqa: S603 - our own CLI, fixed arguments
+        [str(BIN / "litestar"), "routes"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert (result.returncode == 0) is found, result.stdout + result.stderr
+    if not found:
+        assert "Could not find Litestar instance or factory" in result.stdout + result.stderr

@@ -1,8 +1,12 @@
 """Step 01: each verb's default status code, 404 for a missing product, 409 for a duplicate."""
 
+import pytest
+from litestar import Litestar, get
+from litestar.exceptions import LitestarDeprecationWarning
+from litestar.params import FromPath
 from litestar.testing import TestClient
 
-from lessons.l02_routing.step01_verbs import app
+from lessons.l02_routing.step01_verbs import PRODUCTS, Product, app
 from tests.transcripts import MakeTranscript
 
 
@@ -80,10 +84,31 @@ def test_a_path_value_that_is_not_an_int_is_404_not_400(transcript: MakeTranscri
     with TestClient(app) as client:
         response = record(client.get("/products/abc"))
 
-    # The router cannot parse "abc" as an int, so no route matches: 404.
-    # The handler never runs. (The article claims 400.)
+    # The router cannot parse "abc" as an int, so no route matches: 404, not 400.
+    # The handler never runs.
     assert response.status_code == 404
     assert response.json() == {"status_code": 404, "detail": "Not Found"}
 
 
 # --8<-- [end:pitfall]
+
+
+def test_a_key_error_escaping_a_handler_is_a_500_that_says_nothing() -> None:
+    @get("/products/{product_id:int}")
+    async def unguarded(product_id: FromPath[int]) -> Product:
+        return PRODUCTS[product_id]  # no find_product(): a KeyError escapes
+
+    with TestClient(Litestar([unguarded], logging_config=None)) as client:
+        response = client.get("/products/404")
+
+    assert response.status_code == 500
+    assert response.json() == {"status_code": 500, "detail": "Internal Server Error"}
+
+
+def test_leaving_the_source_of_a_path_parameter_to_inference_warns() -> None:
+    @get("/products/{product_id:int}")
+    async def inferred(product_id: int) -> int:  # no FromPath
+        return product_id
+
+    with pytest.warns(LitestarDeprecationWarning, match="deprecated inferred style"):
+        Litestar([inferred])

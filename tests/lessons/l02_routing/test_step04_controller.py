@@ -13,8 +13,8 @@ def test_controller_crud_under_the_prefix(transcript: MakeTranscript) -> None:
         created = record(
             client.post("/api/v1/products", json={"id": 3, "name": "Gizmo", "price": 5.0})
         )
-        fetched = client.get("/api/v1/products/3")
-        deleted = client.delete("/api/v1/products/3")
+        fetched = record(client.get("/api/v1/products/3"))
+        deleted = record(client.delete("/api/v1/products/3"))
         missing = record(client.get("/api/v1/products/3"))
 
     assert [product["id"] for product in listed.json()] == [1, 2]

@@ -1,5 +1,8 @@
 """Step 01: a required, an optional and a defaulted query parameter."""
 
+import pytest
+from litestar import Litestar, get
+from litestar.exceptions import LitestarDeprecationWarning
 from litestar.testing import TestClient
 
 from lessons.l03_parameters.step01_query import app
@@ -61,3 +64,14 @@ def test_booleans_accept_the_usual_spellings() -> None:
         }
 
     assert answers == {"true": [], "1": [], "false": ["Gadget"], "0": ["Gadget"]}
+
+
+def test_a_parameter_without_a_marker_is_still_inferred_but_warns() -> None:
+    @get("/search")
+    async def search(q: str) -> str:  # no FromQuery: Litestar guesses "query"
+        return q
+
+    with pytest.warns(LitestarDeprecationWarning, match="query parameter 'q' .* inferred style"):
+        app = Litestar([search])
+    with TestClient(app) as client:
+        assert client.get("/search", params={"q": "g"}).text == "g"

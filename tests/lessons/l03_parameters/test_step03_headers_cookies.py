@@ -70,12 +70,14 @@ def test_rejections_transcript(transcript: MakeTranscript) -> None:
 
 # --8<-- [start:pitfall]
 def test_from_header_without_a_name_looks_for_the_python_spelling() -> None:
+    # --8<-- [start:pitfall-short]
     @get("/")
     async def handler(x_request_id: FromHeader[str | None] = None) -> dict[str, str | None]:
         return {"request_id": x_request_id}
 
     with TestClient(Litestar([handler])) as client:
         dashed = client.get("/", headers={"X-Request-ID": "abc"})
+        # --8<-- [end:pitfall-short]
         underscored = client.get("/", headers={"x_request_id": "abc"})
 
     # The header clients really send is ignored; only the underscore spelling,

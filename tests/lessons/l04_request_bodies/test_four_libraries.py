@@ -131,6 +131,9 @@ def test_attrs_and_dataclass_books_drop_unknown_fields_silently(step: ModuleType
     assert response.json()["tags"] == []
 
 
+# --8<-- [end:unknown-pitfall]
+
+
 @pytest.mark.parametrize("step", [step01_pydantic, step02_msgspec], ids=["pydantic", "msgspec"])
 def test_pydantic_and_msgspec_books_are_told_to_refuse_them(step: ModuleType) -> None:
     with TestClient(step.app) as client:
@@ -152,9 +155,6 @@ def test_a_dto_can_refuse_them_for_a_dataclass() -> None:
         response = client.post("/books", json={"title": "Dune", "price": 9.5, "tag": ["sf"]})
 
     assert response.json() == {"status_code": 400, "detail": "Object contains unknown field `tag`"}
-
-
-# --8<-- [end:unknown-pitfall]
 
 
 def test_only_pydantic_reports_more_than_the_first_problem(step: ModuleType) -> None:

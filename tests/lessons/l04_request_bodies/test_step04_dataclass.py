@@ -36,12 +36,14 @@ def test_the_stored_book_has_every_field() -> None:
     assert [Book(title="Dune", price=9.5, in_stock=True, tags=[])] == BOOKS
 
 
-# --8<-- [start:slots-pitfall]
 def test_without_slots_a_decoded_dataclass_loses_its_plain_defaults() -> None:
+    # --8<-- [start:slots-pitfall]
     @dataclass  # no slots=True
     class Book:
         title: str
         in_stock: bool = True  # a plain default, not a default_factory
+
+    # --8<-- [end:slots-pitfall]
 
     @post("/books")
     async def create_book(data: JSONBody[Book]) -> Book:
@@ -54,6 +56,3 @@ def test_without_slots_a_decoded_dataclass_loses_its_plain_defaults() -> None:
     # `data.in_stock` still works, through the class attribute), and msgspec
     # encodes a dataclass from its __dict__: the field vanishes from the response.
     assert response.json() == {"title": "Dune"}
-
-
-# --8<-- [end:slots-pitfall]

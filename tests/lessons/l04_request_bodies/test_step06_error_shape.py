@@ -1,10 +1,16 @@
 """Step 06: every 400 answered in one shape, whichever check failed."""
 
+from typing import Any
+
 import pytest
+from litestar import Litestar, Request, Response, post
+from litestar.exceptions import ClientException, HTTPException, ValidationException
+from litestar.params import JSONBody
 from litestar.testing import TestClient
 
-from lessons.l04_request_bodies.step02_msgspec import BOOKS
-from lessons.l04_request_bodies.step06_error_shape import app
+from lessons.l04_request_bodies import step02_msgspec
+from lessons.l04_request_bodies.step02_msgspec import BOOKS, Book
+from lessons.l04_request_bodies.step06_error_shape import app, bad_request
 from tests.transcripts import MakeTranscript
 
 
@@ -74,3 +80,37 @@ def test_the_schema_documents_the_same_shape() -> None:
 
 
 # --8<-- [end:schema]
+
+
+def test_without_responses_the_schema_still_promises_litestars_own_400() -> None:
+    # The same exception handler, on step 2's create_book, which declares no `responses`.
+    unchanged = Litestar([step02_msgspec.create_book], exception_handlers={400: bad_request})
+    with TestClient(unchanged) as client:
+        schema = client.get("/schema/openapi.json").json()
+        answer = client.post("/books", json={"title": "Dune"})
+
+    documented = schema["paths"]["/books"]["post"]["responses"]["400"]
+    properties = documented["content"]["application/json"]["schema"]["properties"]
+    assert set(properties) == {"status_code", "detail", "extra"}
+    assert set(answer.json()) == {"error", "problems"}  # what clients really get
+
+
+def test_a_handler_for_400_gets_both_kinds_of_bad_request() -> None:
+    received: list[type[HTTPException]] = []
+
+    def spy(request: Request[Any, Any, Any], exc: HTTPException) -> Response[str]:
+        received.append(type(exc))
+        return Response("bad", status_code=400)
+
+    @post("/books")
+    async def create_book(data: JSONBody[Book]) -> Book:
+        return data
+
+    with TestClient(Litestar([create_book], exception_handlers={400: spy})) as client:
+        client.post("/books", json={"title": "Dune"})  # fails the model
+        client.post("/books", content=b'{"title": ')  # is not JSON at all
+
+    # A body that fails its model raises ValidationException; JSON that does not
+    # parse raises a plain ClientException. Both are HTTPExceptions with status 400.
+    assert received == [ValidationException, ClientException]
+    assert issubclass(ValidationException, ClientException)

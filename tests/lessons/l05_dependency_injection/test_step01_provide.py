@@ -65,7 +65,6 @@ def test_a_handler_asking_for_a_key_nobody_provides_fails_at_startup() -> None:
         Litestar(route_handlers=[handler])
 
 
-# --8<-- [start:pitfall-inferred]
 def test_an_unmarked_dependency_argument_is_deprecated() -> None:
     async def provide_db() -> str:
         return "db"
@@ -80,6 +79,3 @@ def test_an_unmarked_dependency_argument_is_deprecated() -> None:
         app = Litestar(route_handlers=[handler])
     with TestClient(app) as client:
         assert client.get("/").text == "db"
-
-
-# --8<-- [end:pitfall-inferred]

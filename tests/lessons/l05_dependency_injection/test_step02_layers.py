@@ -46,12 +46,11 @@ def test_a_key_is_visible_only_below_the_layer_that_provides_it() -> None:
         Litestar(route_handlers=[api, outside])
 
 
-# --8<-- [start:pitfall-duplicate]
 def test_the_same_provider_at_two_layers_stops_the_app_from_starting() -> None:
     async def get_db() -> str:
         return "db"
 
-    # The article's example: one provider at the handler *and* at the app.
+    # One provider at the handler *and* at the app, under the same key.
     @get("/users", dependencies={"db": Provide(get_db)})
     async def list_users(db: NamedDependency[str]) -> str:
         return db
@@ -79,6 +78,3 @@ def test_the_same_callable_under_two_keys_fails_the_same_way() -> None:
 
     with pytest.raises(ImproperlyConfiguredException, match="key writer is already defined"):
         Litestar([handler], dependencies={"reader": Provide(get_db), "writer": Provide(get_db)})
-
-
-# --8<-- [end:pitfall-duplicate]

@@ -6,6 +6,7 @@ import pytest
 from litestar import Litestar, Router, get
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ImproperlyConfiguredException
+from litestar.params import FromQuery
 from litestar.testing import TestClient
 
 from lessons.l05_dependency_injection.step03_lifetime import app
@@ -27,7 +28,6 @@ def test_within_one_request_a_key_is_built_once() -> None:
     assert ids["audit"] == f"audit:{ids['request_id']}"
 
 
-# --8<-- [start:pitfall-cache]
 def test_use_cache_keeps_the_first_value_for_every_later_request_and_client() -> None:
     with TestClient(app) as alice:
         first = alice.get("/ids").json()
@@ -71,4 +71,23 @@ def test_a_generator_provider_cannot_be_cached() -> None:
         Provide(session, use_cache=True)
 
 
+# --8<-- [start:pitfall-cache]
+async def current_customer(name: FromQuery[str]) -> str:
+    return name  # belongs to this request only
+
+
+wrongly_cached = Provide(current_customer, use_cache=True)  # kept for every later request
 # --8<-- [end:pitfall-cache]
+
+
+def test_a_cached_per_request_value_reaches_every_later_client() -> None:
+    @get("/cart")
+    async def cart(customer: NamedDependency[str]) -> str:
+        return f"cart of {customer}"
+
+    with TestClient(Litestar([cart], dependencies={"customer": wrongly_cached})) as client:
+        alice = client.get("/cart", params={"name": "alice"}).text
+        bob = client.get("/cart", params={"name": "bob"}).text
+
+    assert alice == "cart of alice"
+    assert bob == "cart of alice"  # bob sees alice's cart

@@ -95,19 +95,24 @@ def test_a_generator_cannot_swallow_the_handlers_exception() -> None:
 
 
 # --8<-- [start:pitfall-finally]
-def test_teardown_after_a_bare_yield_is_skipped_when_the_handler_raises() -> None:
-    async def session() -> AsyncIterator[str]:
-        EVENTS.append("open")
-        yield "session"  # no try/finally around it
-        EVENTS.append("close")
+async def session_without_finally() -> AsyncIterator[str]:
+    EVENTS.append("open")
+    yield "session"
+    EVENTS.append("close")  # skipped when the handler raises: the error comes out of `yield`
 
+
+# --8<-- [end:pitfall-finally]
+
+
+def test_teardown_after_a_bare_yield_is_skipped_when_the_handler_raises() -> None:
     @get("/{fail:int}")
     async def handler(fail: FromPath[int], session: NamedDependency[str]) -> str:
         if fail:
             raise NotFoundException("nothing here")
         return session
 
-    with TestClient(Litestar([handler], dependencies={"session": Provide(session)})) as client:
+    dependencies = {"session": Provide(session_without_finally)}
+    with TestClient(Litestar([handler], dependencies=dependencies)) as client:
         client.get("/0")
         client.get("/1")
 
@@ -116,10 +121,6 @@ def test_teardown_after_a_bare_yield_is_skipped_when_the_handler_raises() -> Non
     assert EVENTS == ["open", "close", "open"]
 
 
-# --8<-- [end:pitfall-finally]
-
-
-# --8<-- [start:pitfall-two-generators]
 async def open_connection() -> AsyncIterator[str]:
     EVENTS.append("open connection")
     try:
@@ -169,6 +170,3 @@ def test_two_generators_tear_down_concurrently_and_on_error_in_setup_order() -> 
     # Failure: the exception goes into the generators in setup order, so the
     # connection is closed before the transaction can roll back.
     assert failure == ["open connection", "begin", "close connection", "roll back"]
-
-
-# --8<-- [end:pitfall-two-generators]

@@ -25,7 +25,6 @@ def test_the_blocking_provider_ran_in_a_worker_thread(transcript: MakeTranscript
     }
 
 
-# --8<-- [start:pitfall-sync]
 def test_a_sync_provider_without_sync_to_thread_warns() -> None:
     # The warning comes from Provide() itself, when the module is imported;
     # with warnings as errors (as in this project's tests) it stops the import.
@@ -41,4 +40,9 @@ def test_sync_to_thread_on_a_generator_warns_that_it_does_nothing() -> None:
         Provide(session, sync_to_thread=True)
 
 
-# --8<-- [end:pitfall-sync]
+def test_sync_to_thread_on_an_async_provider_warns_too() -> None:
+    async def page_size() -> int:
+        return 20
+
+    with pytest.warns(LitestarWarning, match="sync_to_thread has no effect on async callable"):
+        Provide(page_size, sync_to_thread=False)

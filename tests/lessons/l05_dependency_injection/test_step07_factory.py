@@ -62,27 +62,29 @@ def test_there_is_no_dependency_overrides_attribute() -> None:
 
 
 # --8<-- [start:pitfall-override]
+async def real_clock() -> str:
+    return "real"
+
+
+@get("/", dependencies={"clock": Provide(real_clock)})  # provided at the handler layer
+async def what_time(clock: NamedDependency[str]) -> str:
+    return clock
+
+
+# --8<-- [end:pitfall-override]
+async def fake_clock() -> str:
+    return "fake"
+
+
 def test_an_app_level_replacement_cannot_beat_a_handler_level_provider() -> None:
-    async def real_clock() -> str:
-        return "real"
-
-    async def fake_clock() -> str:
-        return "fake"
-
-    @get("/", dependencies={"clock": Provide(real_clock)})
-    async def handler(clock: NamedDependency[str]) -> str:
-        return clock
-
     # create_test_client puts its dependencies on the app layer; the handler's
     # own provider is lower, so it wins and the fake is silently ignored.
     with create_test_client(
-        route_handlers=[handler], dependencies={"clock": Provide(fake_clock)}
+        route_handlers=[what_time], dependencies={"clock": Provide(fake_clock)}
     ) as client:
         assert client.get("/").text == "real"
 
     # The same holds for Litestar(...) or a factory that adds app-level providers.
-    with TestClient(Litestar([handler], dependencies={"clock": Provide(fake_clock)})) as client:
+    app_level = Litestar([what_time], dependencies={"clock": Provide(fake_clock)})
+    with TestClient(app_level) as client:
         assert client.get("/").text == "real"
-
-
-# --8<-- [end:pitfall-override]

@@ -76,7 +76,6 @@ def test_middleware_does_not_run_when_no_route_matches() -> None:
 # --8<-- [end:pitfall-unmatched]
 
 
-# --8<-- [start:pitfall-deprecated]
 def test_subclassing_abstract_middleware_is_deprecated() -> None:
     with pytest.warns(DeprecationWarning, match="deprecated class 'AbstractMiddleware'"):
 
@@ -91,6 +90,3 @@ def test_subclassing_abstract_middleware_is_deprecated() -> None:
 
     with TestClient(Litestar([index], middleware=[OldStyleMiddleware])) as client:
         assert client.get("/").text == "ok"
-
-
-# --8<-- [end:pitfall-deprecated]

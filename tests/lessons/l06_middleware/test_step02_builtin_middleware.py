@@ -5,10 +5,16 @@ import logging
 from collections.abc import Iterator
 
 import pytest
+from litestar import Litestar
 from litestar.middleware.logging import LoggingMiddlewareConfig
 from litestar.testing import TestClient
 
-from lessons.l06_middleware.step02_builtin_middleware import app
+from lessons.l06_middleware.step02_builtin_middleware import (
+    app,
+    list_products,
+    rate_limit,
+    request_logging,
+)
 from tests.transcripts import MakeTranscript
 
 FRONT_END = "https://app.example.com"
@@ -112,9 +118,10 @@ def test_the_sixth_request_in_a_minute_is_429(transcript: MakeTranscript) -> Non
     record = transcript("l06_middleware/rate-limit")
     shown = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-policy"]
     with TestClient(app) as client:
-        allowed = [client.get("/products") for _ in range(4)]
-        last_allowed = client.get("/products")
-        refused = record(client.get("/products"), headers=shown)
+        # Every request counts, so the transcript shows all six.
+        allowed = [record(client.get("/products/1"), headers=shown) for _ in range(4)]
+        last_allowed = record(client.get("/products/1"), headers=shown)
+        refused = record(client.get("/products/1"), headers=shown)
         health = client.get("/health")
 
     assert [r.headers["RateLimit-Remaining"] for r in allowed] == ["4", "3", "2", "1"]
@@ -179,6 +186,25 @@ def test_refused_requests_are_logged_because_logging_comes_first(log_lines: list
     # The 429 is raised inside the logging middleware and answered outside it,
     # so its response is not logged: only the five that reached the handler are.
     assert responses == ["HTTP Response: status_code=200"] * 5
+
+
+# Built at import, like the step's app: building an app configures the "litestar" logger,
+# which would drop the handler the log_lines fixture adds.
+LOGGING_SECOND = Litestar(
+    route_handlers=[list_products],
+    middleware=[rate_limit.middleware, request_logging.middleware],
+)
+
+
+def test_logging_placed_after_the_rate_limit_never_sees_a_refused_request(
+    log_lines: list[str],
+) -> None:
+    with TestClient(LOGGING_SECOND) as client:
+        statuses = [client.get("/products").status_code for _ in range(6)]
+
+    requests = [line for line in log_lines if line.startswith("HTTP Request")]
+    assert statuses == [200] * 5 + [429]
+    assert len(requests) == 5  # the sixth was refused before it reached the logging
 
 
 def test_a_forged_forwarded_for_header_does_not_reset_the_count() -> None:

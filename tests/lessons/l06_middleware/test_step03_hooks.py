@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from litestar import Litestar, Request, get
+import pytest
+from litestar import Litestar, Request, get, post
 from litestar.testing import TestClient
 
 from lessons.l06_middleware.step03_hooks import app
@@ -45,7 +46,6 @@ def test_a_bad_body_is_still_a_400_when_writable() -> None:
     assert response.json()["detail"].startswith("JSON is malformed")
 
 
-# --8<-- [start:pitfall]
 def test_hooks_do_not_chain_the_closest_layer_wins() -> None:
     calls: list[str] = []
 
@@ -66,9 +66,6 @@ def test_hooks_do_not_chain_the_closest_layer_wins() -> None:
     assert calls == ["handler"]
 
 
-# --8<-- [end:pitfall]
-
-
 def test_before_request_runs_before_the_body_is_parsed() -> None:
     app.state.read_only = True
     with TestClient(app) as client:
@@ -76,3 +73,47 @@ def test_before_request_runs_before_the_body_is_parsed() -> None:
 
     # The hook answered first, so the malformed body was never even read.
     assert response.status_code == 503
+
+
+def answer_with(value: object) -> Litestar:
+    """An app whose before_request hook returns `value` in front of two handlers."""
+
+    async def hook(request: Request[Any, Any, Any]) -> object:
+        return value
+
+    @get("/")
+    async def read() -> str:
+        return "the handler ran"
+
+    @post("/")
+    async def write() -> str:
+        return "the handler ran"
+
+    return Litestar([read, write], before_request=hook)
+
+
+@pytest.mark.parametrize("falsy", [None, {}, [], "", 0, False], ids=repr)
+def test_a_falsy_return_from_before_request_lets_the_handler_run(falsy: object) -> None:
+    with TestClient(answer_with(falsy)) as client:
+        response = client.get("/")
+
+    # Litestar tests `if not response_data`: an empty dict or list is no answer.
+    assert response.text == "the handler ran"
+
+
+def test_another_value_is_sent_as_if_the_handler_had_returned_it() -> None:
+    with TestClient(answer_with("answered early")) as client:
+        read = client.get("/")
+        write = client.post("/")
+
+    # The handler did not run, but its status code (201 for a POST) and media type apply.
+    assert (read.status_code, read.text) == (200, "answered early")
+    assert (write.status_code, write.text) == (201, "answered early")
+
+
+def test_a_dict_in_front_of_a_text_handler_is_a_500() -> None:
+    with TestClient(answer_with({"early": True})) as client:
+        response = client.get("/")
+
+    # Encoded as the handler's text/plain response would be: it cannot be.
+    assert response.status_code == 500

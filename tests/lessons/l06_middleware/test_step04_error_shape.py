@@ -154,7 +154,6 @@ def test_debug_mode_sends_the_traceback_to_the_client() -> None:
 # --8<-- [end:pitfall-debug]
 
 
-# --8<-- [start:schema]
 def test_the_schema_documents_the_same_error_shape() -> None:
     with TestClient(app) as client:
         paths = client.get("/schema/openapi.json").json()["paths"]
@@ -178,6 +177,3 @@ def test_the_schema_documents_the_same_error_shape() -> None:
     assert all(
         schema == {"$ref": "#/components/schemas/ErrorBody"} for schema in documented.values()
     )
-
-
-# --8<-- [end:schema]

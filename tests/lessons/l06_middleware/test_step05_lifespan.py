@@ -33,7 +33,6 @@ def test_each_with_block_is_a_fresh_start_up() -> None:
     assert second.is_closed
 
 
-# --8<-- [start:pitfall]
 def test_without_with_the_lifespan_never_runs() -> None:
     client = TestClient(app)  # no `with`: no start-up, no shutdown, and no warning
 
@@ -43,6 +42,3 @@ def test_without_with_the_lifespan_never_runs() -> None:
     assert response.status_code == 500
     assert response.json() == {"status_code": 500, "detail": "Internal Server Error"}
     assert "http_client" not in app.state
-
-
-# --8<-- [end:pitfall]

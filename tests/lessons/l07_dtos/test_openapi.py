@@ -56,7 +56,6 @@ def test_each_handler_gets_its_own_request_and_response_components(
         record.add_text(f'"{name}": ' + json.dumps(schema, indent=2))
 
 
-# --8<-- [start:names]
 def test_component_names_are_taken_first_come_across_the_whole_process() -> None:
     @dataclass
     class Pet:
@@ -78,6 +77,3 @@ def test_component_names_are_taken_first_come_across_the_whole_process() -> None
     assert names_one == {"AddPetPetRequestBody"}
     [qualified] = names_two
     assert qualified.endswith(".make_app.add_petPetRequestBody")
-
-
-# --8<-- [end:names]

@@ -70,31 +70,38 @@ def test_rejections_transcript(transcript: MakeTranscript) -> None:
         record(client.post("/users", json={"username": "bob", "email": "bob@example.com"}))
 
 
+class PydanticUser(BaseModel):
+    id: int
+    username: str
+    email: str
+    password_hash: str
+
+
+class PydanticUserReadDTO(PydanticDTO[PydanticUser]):
+    config = DTOConfig(exclude={"password_hash"})
+
+
+class PydanticUserCreateDTO(PydanticDTO[PydanticUser]):
+    config = DTOConfig(exclude={"id", "password_hash"})
+
+
 # --8<-- [start:pitfall]
-def test_the_article_dto_example_rejects_every_create_and_500s_on_a_missing_user() -> None:
-    class User(BaseModel):
-        id: int
-        username: str
-        email: str
-        password_hash: str
+@post("/users", dto=PydanticUserCreateDTO, return_dto=PydanticUserReadDTO)
+async def create_from_model(data: JSONBody[PydanticUser]) -> PydanticUser:  # not DTOData
+    raise AssertionError("never reached: every create is refused")
 
-    class UserReadDTO(PydanticDTO[User]):
-        config = DTOConfig(exclude={"password_hash"})
 
-    class UserCreateDTO(PydanticDTO[User]):
-        config = DTOConfig(exclude={"id", "password_hash"})
+# --8<-- [end:pitfall]
 
-    users: dict[int, User] = {}
 
-    @post("/users", dto=UserCreateDTO, return_dto=UserReadDTO)
-    async def create_user(data: JSONBody[User]) -> User:  # the mistake: User, not DTOData[User]
-        raise AssertionError("never reached")
+def test_a_body_typed_as_the_model_rejects_every_create_and_a_keyerror_is_a_500() -> None:
+    users: dict[int, PydanticUser] = {}
 
-    @get("/users/{user_id:int}", return_dto=UserReadDTO)
-    async def get_user(user_id: FromPath[int]) -> User:
+    @get("/users/{user_id:int}", return_dto=PydanticUserReadDTO)
+    async def get_user(user_id: FromPath[int]) -> PydanticUser:
         return users[user_id]  # the other mistake: a KeyError, not a NotFoundException
 
-    with TestClient(Litestar([create_user, get_user], logging_config=None)) as client:
+    with TestClient(Litestar([create_from_model, get_user], logging_config=None)) as client:
         created = client.post("/users", json={"username": "alice", "email": "a@example.com"})
         fetched = client.get("/users/1")
 
@@ -103,6 +110,3 @@ def test_the_article_dto_example_rejects_every_create_and_500s_on_a_missing_user
     assert created.status_code == 400
     assert [error["loc"] for error in created.json()["extra"]] == [["id"], ["password_hash"]]
     assert fetched.status_code == 500
-
-
-# --8<-- [end:pitfall]

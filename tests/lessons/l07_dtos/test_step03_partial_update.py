@@ -65,7 +65,6 @@ def test_rejections_and_missing_user(transcript: MakeTranscript) -> None:
     assert missing.status_code == 404
 
 
-# --8<-- [start:forbid]
 def test_forbid_unknown_fields_turns_a_typo_into_a_400() -> None:
     class StrictUpdateDTO(DataclassDTO[User]):
         config = DTOConfig(
@@ -84,6 +83,3 @@ def test_forbid_unknown_fields_turns_a_typo_into_a_400() -> None:
     assert typo.json()["detail"] == "Object contains unknown field `displayname`"
     # Excluded fields are unknown to the DTO too, so sending them is an error now.
     assert server_field.json()["detail"] == "Object contains unknown field `password_hash`"
-
-
-# --8<-- [end:forbid]

@@ -1,9 +1,13 @@
 """Step 04: an allow-list of fields, camelCase on the wire in both directions."""
 
+import pytest
+from litestar import Litestar, get
+from litestar.dto import DataclassDTO, DTOConfig
+from litestar.dto.types import RenameStrategy
 from litestar.testing import TestClient
 
 from lessons.l07_dtos.step04_include_rename import app
-from lessons.l07_dtos.users import USERS
+from lessons.l07_dtos.users import USERS, User
 from tests.transcripts import MakeTranscript
 
 SIGNUP = {"handle": "bob", "email": "bob@example.com", "displayName": "Bob"}
@@ -49,3 +53,25 @@ def test_the_schema_uses_the_wire_names() -> None:
     responses = [value for name, value in properties.items() if name.endswith("ResponseBody")]
     assert request == {"handle", "email", "displayName"}
     assert responses == [{"id", "handle", "displayName"}] * 2
+
+
+@pytest.mark.parametrize(
+    ("strategy", "wire_name"),
+    [
+        ("camel", "displayName"),
+        ("pascal", "DisplayName"),
+        ("kebab", "display-name"),
+        ("upper", "DISPLAY_NAME"),
+        ("lower", "display_name"),
+    ],
+)
+def test_each_rename_strategy_spells_the_field(strategy: RenameStrategy, wire_name: str) -> None:
+    class ReadDTO(DataclassDTO[User]):
+        config = DTOConfig(include={"display_name"}, rename_strategy=strategy)
+
+    @get(f"/{strategy}", return_dto=ReadDTO)
+    async def show() -> User:
+        return USERS[1]
+
+    with TestClient(Litestar([show])) as client:
+        assert client.get(f"/{strategy}").json() == {wire_name: "Alice"}

@@ -81,7 +81,6 @@ def test_the_schema_has_no_excluded_nested_field() -> None:
         assert hidden not in text
 
 
-# --8<-- [start:pitfall]
 def test_update_instance_replaces_a_nested_model_with_a_partial_dict() -> None:
     @patch("/orders/{order_id:int}", dto=OrderUpdateDTO, return_dto=OrderReadDTO)
     async def naive_update(order_id: FromPath[int], data: JSONBody[DTOData[Order]]) -> Order:
@@ -95,9 +94,6 @@ def test_update_instance_replaces_a_nested_model_with_a_partial_dict() -> None:
     # and the return DTO, looking for the street, fails with a 500.
     assert response.status_code == 500
     assert ORDERS[1].shipping_address == {"city": "Shelbyville"}  # type: ignore[comparison-overlap]
-
-
-# --8<-- [end:pitfall]
 
 
 def test_a_model_nested_two_levels_deep_is_left_out_silently() -> None:

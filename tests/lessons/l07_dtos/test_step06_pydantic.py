@@ -60,10 +60,10 @@ def test_an_uncaught_validation_error_from_create_instance_is_a_500() -> None:
     assert response.status_code == 500
 
 
+# --8<-- [end:pitfall]
+
+
 def test_the_contrib_import_path_is_deprecated() -> None:
     contrib = importlib.import_module("litestar.contrib.pydantic")
     with pytest.warns(LitestarDeprecationWarning, match="import it from 'litestar.plugins"):
         contrib.PydanticDTO  # noqa: B018 - the attribute access is what warns
-
-
-# --8<-- [end:pitfall]

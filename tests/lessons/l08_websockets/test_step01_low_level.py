@@ -81,7 +81,6 @@ def test_bad_json_transcript(transcript: MakeTranscript) -> None:
     record.add_text(talk.text)
 
 
-# --8<-- [start:pitfall-name]
 def test_the_connection_parameter_must_be_called_socket() -> None:
     @websocket("/shout")
     async def shout(ws: WebSocket[Any, Any, Any]) -> None: ...
@@ -91,8 +90,6 @@ def test_the_connection_parameter_must_be_called_socket() -> None:
         Litestar([shout])
 
 
-# --8<-- [end:pitfall-name]
-# --8<-- [start:pitfall-mode]
 def test_receive_data_without_a_mode_closes_the_connection_with_4500() -> None:
     @websocket("/echo")
     async def echo(socket: WebSocket[Any, Any, Any]) -> None:
@@ -112,7 +109,6 @@ def test_receive_data_without_a_mode_closes_the_connection_with_4500() -> None:
     assert (closed.code, closed.detail) == (4500, "Internal Server Error")
 
 
-# --8<-- [end:pitfall-mode]
 # --8<-- [start:pitfall-binary]
 def test_a_binary_frame_reaches_a_text_handler_as_an_empty_string() -> None:
     with TestClient(app) as client, client.websocket_connect("/shout") as session:

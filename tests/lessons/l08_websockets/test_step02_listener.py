@@ -93,7 +93,6 @@ class Message(msgspec.Struct):
     text: Annotated[str, msgspec.Meta(min_length=1)]
 
 
-# --8<-- [start:pitfall-typed-data]
 def test_a_model_annotation_alone_does_not_convert_data() -> None:
     received: list[object] = []
 
@@ -130,6 +129,3 @@ def test_a_dto_converts_but_bad_data_closes_with_4500() -> None:
 
     # The reason is useful, but 4500 is the code Litestar uses for a server error.
     assert (closed.code, closed.detail) == (4500, "Expected `str` of length >= 1 - at `$.text`")
-
-
-# --8<-- [end:pitfall-typed-data]

@@ -1,5 +1,7 @@
 """Step 03: two clients in one room both receive every message, joins and leaves."""
 
+import asyncio
+import queue
 from typing import Any
 
 import pytest
@@ -9,7 +11,7 @@ from litestar.channels.backends.memory import MemoryChannelsBackend
 from litestar.di import NamedDependency
 from litestar.exceptions import WebSocketDisconnect
 from litestar.params import FromPath
-from litestar.testing import TestClient
+from litestar.testing import AsyncTestClient, TestClient, WebSocketTestSession
 
 from lessons.l08_websockets.step03_chat_room import app
 from tests.lessons.l08_websockets.conversation import Conversation
@@ -81,26 +83,25 @@ def test_bad_data_closes_only_the_sender_and_the_room_hears_it_left(
 
 
 # --8<-- [start:pitfall-query]
+MISSPELT = "/rooms/lobby?nmae=ada"  # `name` is required, and missing
+REASON = "Missing required query parameter 'name' for path /rooms/lobby?nmae=ada"
+# --8<-- [end:pitfall-query]
+
+
 def test_a_missing_query_parameter_refuses_the_connection() -> None:
     with (
         TestClient(app) as client,
         pytest.raises(WebSocketDisconnect) as refused,
-        client.websocket_connect("/rooms/lobby?nmae=ada"),  # misspelt
+        client.websocket_connect(MISSPELT),
     ):
         raise AssertionError("never reached: connecting fails")
 
     # Validation fails before the handler runs, so the connection is never accepted.
     # The test client shows Litestar's close; a real server turns a close before
     # accept into an HTTP 403, and the reason never reaches the client.
-    assert refused.value.code == 4500
-    assert (
-        refused.value.detail
-        == "Missing required query parameter 'name' for path /rooms/lobby?nmae=ada"
-    )
+    assert (refused.value.code, refused.value.detail) == (4500, REASON)
 
 
-# --8<-- [end:pitfall-query]
-# --8<-- [start:pitfall-channel]
 def test_subscribing_to_an_undeclared_channel_closes_with_4500() -> None:
     @websocket("/rooms/{room:str}")
     async def chat(
@@ -124,4 +125,42 @@ def test_subscribing_to_an_undeclared_channel_closes_with_4500() -> None:
     assert closed.detail.startswith("Unknown channel: 'kitchen'")
 
 
-# --8<-- [end:pitfall-channel]
+# --8<-- [start:async-client]
+@pytest.mark.anyio
+async def test_the_async_client_opens_websockets_with_the_same_blocking_session() -> None:
+    async with AsyncTestClient(app) as client:
+        session = await client.websocket_connect("/rooms/lobby?name=ada")  # awaited...
+        assert isinstance(session, WebSocketTestSession)  # ...the sync client's session
+        with session as ada, await client.websocket_connect("/rooms/lobby?name=bob") as bob:
+            assert ada.receive_json() == {"event": "joined", "name": "ada"}  # no await
+            assert bob.receive_json() == {"event": "joined", "name": "bob"}
+            assert ada.receive_json() == {"event": "joined", "name": "bob"}
+
+
+# --8<-- [end:async-client]
+
+
+@pytest.mark.anyio
+async def test_a_receive_blocks_the_tests_event_loop() -> None:
+    ticks: list[int] = []
+
+    async def tick() -> None:
+        while True:
+            ticks.append(1)
+            await asyncio.sleep(0.01)
+
+    async with AsyncTestClient(app) as client:
+        with await client.websocket_connect("/rooms/lobby?name=ada") as ada:
+            ada.receive_json()
+            ticker = asyncio.create_task(tick())
+            await asyncio.sleep(0.05)
+            before = len(ticks)
+            with pytest.raises(queue.Empty):
+                ada.receive_text(timeout=0.3)  # nobody else is in the room: nothing comes
+            during = len(ticks) - before
+            ticker.cancel()
+
+    # The app runs in the client's portal thread, so it is not stuck; but the test's
+    # own loop is: for 0.3 s no other task of the test ran.
+    assert before > 0
+    assert during == 0

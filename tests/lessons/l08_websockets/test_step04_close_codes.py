@@ -3,7 +3,16 @@
 from typing import Any
 
 import pytest
-from litestar import Litestar, WebSocket, websocket
+from litestar import Litestar, Request, Response, WebSocket, websocket
+from litestar.exceptions import (
+    HTTPException,
+    ImproperlyConfiguredException,
+    NotFoundException,
+    ValidationException,
+    WebSocketException,
+)
+from litestar.params import FromPath
+from litestar.status_codes import WS_1008_POLICY_VIOLATION
 from litestar.testing import TestClient
 
 from lessons.l08_websockets.step04_close_codes import MAX_FRAME, app
@@ -89,8 +98,7 @@ def test_one_clients_bad_frame_leaves_the_others_connected() -> None:
         assert ada.receive_json() == {"from": "ada", "text": "fine"}
 
 
-# --8<-- [start:pitfall-crash]
-def test_an_unexpected_exception_closes_with_4500_not_1011() -> None:
+def test_an_unexpected_exception_closes_with_4500_and_a_generic_reason() -> None:
     @websocket("/broken")
     async def broken(socket: WebSocket[Any, Any, Any]) -> None:
         await socket.accept()
@@ -106,9 +114,91 @@ def test_an_unexpected_exception_closes_with_4500_not_1011() -> None:
             session.send_text("hello")
             again = Conversation().client(session).closed()
 
-    # Litestar sends 4000 + HTTP 500, and never the exception's own message.
+    # Litestar sends 4000 + HTTP 500; a RuntimeError's message stays on the server.
     assert (closed.code, closed.detail) == (4500, "Internal Server Error")
     assert again.code == 4500
 
 
-# --8<-- [end:pitfall-crash]
+# --8<-- [start:pitfall-leak]
+SECRET = "no row in accounts_v2 for 'kitchen' (db 10.0.0.5)"
+
+
+async def find_room(name: str) -> str:
+    raise NotFoundException(SECRET)  # a detail written for the log, not for a client
+
+
+# --8<-- [end:pitfall-leak]
+# --8<-- [start:safe]
+async def join(name: str) -> str:
+    try:
+        return await find_room(name)
+    except NotFoundException:  # translate: the client gets a code and words chosen for it
+        raise WebSocketException(code=WS_1008_POLICY_VIOLATION, detail="No such room") from None
+
+
+# --8<-- [end:safe]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        NotFoundException(SECRET),
+        ValidationException(SECRET),
+        HTTPException(SECRET, status_code=503),
+        ImproperlyConfiguredException(SECRET),  # a LitestarException, not an HTTPException
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_a_litestar_exception_closes_with_its_detail_as_the_reason(error: Exception) -> None:
+    @websocket("/rooms/{room:str}")
+    async def leaky(socket: WebSocket[Any, Any, Any], room: FromPath[str]) -> None:
+        await socket.accept()
+        raise error
+
+    with (
+        TestClient(Litestar([leaky], logging_config=None)) as client,
+        client.websocket_connect("/rooms/kitchen") as session,
+    ):
+        closed = Conversation().client(session).closed()
+
+    # The exception middleware uses `detail` as the close reason for every
+    # LitestarException, so whatever the detail says reaches the client.
+    assert closed.code == 4500
+    assert closed.detail == SECRET
+
+
+def test_the_leak_through_a_helper_and_the_translated_close() -> None:
+    @websocket("/leaky/{room:str}")
+    async def leaky(socket: WebSocket[Any, Any, Any], room: FromPath[str]) -> None:
+        await socket.accept()
+        await find_room(room)
+
+    @websocket("/safe/{room:str}")
+    async def safe(socket: WebSocket[Any, Any, Any], room: FromPath[str]) -> None:
+        await socket.accept()
+        await join(room)
+
+    with TestClient(Litestar([leaky, safe], logging_config=None)) as client:
+        with client.websocket_connect("/leaky/kitchen") as session:
+            leaked = Conversation().client(session).closed()
+        with client.websocket_connect("/safe/kitchen") as session:
+            translated = Conversation().client(session).closed()
+
+    assert (leaked.code, leaked.detail) == (4500, SECRET)
+    assert (translated.code, translated.detail) == (1008, "No such room")
+
+
+def test_exception_handlers_do_not_apply_to_websockets() -> None:
+    @websocket("/rooms/{room:str}")
+    async def leaky(socket: WebSocket[Any, Any, Any], room: FromPath[str]) -> None:
+        await socket.accept()
+        await find_room(room)
+
+    def hide(request: Request[Any, Any, Any], exc: Exception) -> Response[str]:
+        raise AssertionError("never called for a WebSocket")
+
+    app = Litestar([leaky], exception_handlers={HTTPException: hide}, logging_config=None)
+    with TestClient(app) as client, client.websocket_connect("/rooms/kitchen") as session:
+        closed = Conversation().client(session).closed()
+
+    assert closed.detail == SECRET

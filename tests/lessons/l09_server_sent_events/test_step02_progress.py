@@ -54,12 +54,13 @@ def test_fields_are_written_in_a_fixed_order() -> None:
     assert message.encode() == b": c\r\nid: 1\r\nevent: e\r\ndata: x\r\nretry: 10\r\n\r\n"
 
 
-# --8<-- [start:pitfall]
 def test_a_message_without_data_set_still_sends_an_empty_data_line() -> None:
     # `data` defaults to "", which is written as "data: ": a browser fires an empty
     # "message" event for what was meant as a silent comment (a keep-alive ping).
+    # --8<-- [start:pitfall]
     ping = ServerSentEventMessage(comment="ping")
     silent_ping = ServerSentEventMessage(comment="ping", data=None)
+    # --8<-- [end:pitfall]
 
     assert ping.encode() == b": ping\r\ndata: \r\n\r\n"
     assert fired_in_a_browser(parse_events(ping.encode().decode())) == [("message", "")]
@@ -74,6 +75,3 @@ def test_an_event_with_data_none_never_reaches_a_listener() -> None:
 
     assert done.encode() == b"event: done\r\n\r\n"
     assert fired_in_a_browser(parse_events(done.encode().decode())) == []
-
-
-# --8<-- [end:pitfall]

@@ -138,12 +138,14 @@ class Connection:
         return f"row {row}"
 
 
-# --8<-- [start:pitfall]
 def app_with_a_yield_dependency(log: list[str]) -> Litestar:
+    # --8<-- [start:pitfall]
     async def provide_connection() -> AsyncIterator[Connection]:
         connection = Connection(log, owner="dependency")
         yield connection
         connection.close()  # runs when the handler returns, before the response is sent
+
+    # --8<-- [end:pitfall]
 
     async def rows(connection: Connection) -> AsyncIterator[str]:
         log.append(f"stream: started, connection closed: {connection.closed}")
@@ -203,16 +205,33 @@ def test_open_the_resource_inside_the_generator_instead() -> None:
     assert [event.data for event in parse_events(response.text)] == ["row 0", "row 1", "row 2"]
 
 
-# --8<-- [end:pitfall]
+# --8<-- [start:testclient]
+def test_by_default_testclient_raises_when_the_stream_fails_after_the_200() -> None:
+    # TestClient reads the whole response before it answers. By default it re-raises what
+    # the app raised; here Litestar's own "after response started" error, which wraps it.
+    with (
+        TestClient(app_with_a_yield_dependency([])) as client,
+        pytest.raises(LitestarException, match="Exception caught after response started") as info,
+    ):
+        client.get("/rows")
+
+    cause = info.value.__cause__
+    assert isinstance(cause, ExceptionGroup)
+    assert [str(error) for error in cause.exceptions] == ["connection is closed"]
 
 
-def test_testclient_reports_a_500_no_server_would_send() -> None:
-    # TestClient collects the whole response before it answers; when the app fails
-    # after the 200 went out, it makes up a 500 instead. Read the status on the wire.
+def test_without_raising_testclient_makes_up_a_500_no_server_sent() -> None:
+    # With raise_server_exceptions=False it answers an empty 500 instead, although the
+    # app had already sent 200: read the status on the wire (the ASGI messages) instead.
     with TestClient(app_with_a_yield_dependency([]), raise_server_exceptions=False) as client:
         response = client.get("/rows")
 
     assert response.status_code == 500
+    assert response.content == b""
+    assert "content-type" not in response.headers
+
+
+# --8<-- [end:testclient]
 
 
 def test_with_a_real_server_closing_the_connection_runs_finally(

@@ -79,7 +79,6 @@ def test_without_render_plugins_redoc_is_at_the_root_and_scalar_is_missing(
     assert [response.status_code for response in others] == [200, 200, 200]
 
 
-# --8<-- [start:pitfall]
 def test_docstrings_are_left_out_unless_you_ask() -> None:
     plain = Litestar(
         route_handlers=[list_books, get_book],
@@ -91,6 +90,3 @@ def test_docstrings_are_left_out_unless_you_ask() -> None:
     # use_handler_docstrings is False by default: the docstring is not in the document.
     assert "description" not in listing
     assert listing["summary"] == "ListBooks"
-
-
-# --8<-- [end:pitfall]

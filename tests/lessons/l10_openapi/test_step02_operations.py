@@ -75,8 +75,8 @@ def test_bad_input_to_the_new_and_the_old_search_is_a_400() -> None:
     assert old.json()["detail"] == "Missing required query parameter 'title' for path /search"
 
 
-# --8<-- [start:pitfall]
 def test_a_duplicate_operation_id_breaks_only_the_docs() -> None:
+    # --8<-- [start:pitfall]
     @get("/books", operation_id="listBooks")
     async def list_books() -> list[str]:
         return []
@@ -85,6 +85,7 @@ def test_a_duplicate_operation_id_breaks_only_the_docs() -> None:
     async def list_authors() -> list[str]:
         return []
 
+    # --8<-- [end:pitfall]
     app = Litestar(route_handlers=[list_books, list_authors])  # starts without complaint
     with TestClient(app) as client:
         books = client.get("/books")
@@ -95,6 +96,3 @@ def test_a_duplicate_operation_id_breaks_only_the_docs() -> None:
     assert schema.status_code == 500
     with pytest.raises(ImproperlyConfiguredException, match="operation_ids must be unique"):
         _ = app.openapi_schema
-
-
-# --8<-- [end:pitfall]

@@ -142,16 +142,18 @@ def test_malformed_json_is_a_400_too() -> None:
     assert response.json()["detail"].startswith("JSON is malformed")
 
 
-# --8<-- [start:pitfalls]
 class Problem(msgspec.Struct):
     status_code: int
     detail: str
 
 
 def test_raising_an_exception_does_not_document_it() -> None:
+    # --8<-- [start:raise]
     @get("/books/{book_id:int}")
     async def get_book(book_id: FromPath[int]) -> str:
-        raise NotFoundException("No such book")
+        raise NotFoundException("No such book")  # answers 404; the document never says so
+
+    # --8<-- [end:raise]
 
     with TestClient(Litestar([get_book])) as client:
         answer = client.get("/books/1")
@@ -164,7 +166,9 @@ def test_raising_an_exception_does_not_document_it() -> None:
 
 def test_response_spec_invents_random_examples_unless_told_not_to() -> None:
     def build() -> Litestar:
-        @get("/", responses={404: ResponseSpec(data_container=Problem)})
+        # --8<-- [start:examples]
+        @get("/", responses={404: ResponseSpec(data_container=Problem)})  # made-up examples
+        # --8<-- [end:examples]
         async def handler() -> str:
             return "ok"
 
@@ -181,6 +185,3 @@ def test_response_spec_invents_random_examples_unless_told_not_to() -> None:
     assert first["examples"][0]["status_code"] != 404
     # ...that change every time the app starts, so a pinned schema can never match.
     assert first["examples"] != second["examples"]
-
-
-# --8<-- [end:pitfalls]

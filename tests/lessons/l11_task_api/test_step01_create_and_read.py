@@ -160,7 +160,6 @@ def test_bad_create_transcript(transcript: MakeTranscript) -> None:
     assert snapshot() == ({}, 0)
 
 
-# --8<-- [start:pitfall-utcnow]
 def test_utcnow_is_naive_and_deprecated_from_python_3_12() -> None:
     if sys.version_info >= (3, 12):
         with pytest.warns(DeprecationWarning, match=r"utcnow\(\) is deprecated"):
@@ -179,14 +178,17 @@ def test_utcnow_is_naive_and_deprecated_from_python_3_12() -> None:
         _ = naive < datetime.now(UTC)
 
 
-def test_the_articles_utcnow_default_answers_a_time_without_a_zone() -> None:
-    class ArticleTask(msgspec.Struct):
+def test_a_utcnow_default_answers_a_time_without_a_zone() -> None:
+    # --8<-- [start:pitfall-utcnow]
+    class NaiveTask(msgspec.Struct):
         title: str
-        created_at: datetime = msgspec.field(default_factory=datetime.utcnow)
+        created_at: datetime = msgspec.field(default_factory=datetime.utcnow)  # no zone
+
+    # --8<-- [end:pitfall-utcnow]
 
     @post("/tasks")
-    async def create_task(data: JSONBody[NewTask]) -> ArticleTask:
-        return ArticleTask(title=data.title)
+    async def create_task(data: JSONBody[NewTask]) -> NaiveTask:
+        return NaiveTask(title=data.title)
 
     with warnings.catch_warnings():
         # Silence the 3.12+ warning, shown above, to see what the client gets.
@@ -198,14 +200,13 @@ def test_the_articles_utcnow_default_answers_a_time_without_a_zone() -> None:
     assert datetime.fromisoformat(created_at).tzinfo is None
 
 
-# --8<-- [end:pitfall-utcnow]
-
-
-# --8<-- [start:pitfall-unknown-fields]
 def test_without_forbid_unknown_fields_a_typo_is_dropped_silently() -> None:
+    # --8<-- [start:pitfall-unknown-fields]
     class LenientNewTask(msgspec.Struct):  # no forbid_unknown_fields
         title: str
         priority: str = "medium"
+
+    # --8<-- [end:pitfall-unknown-fields]
 
     @post("/tasks")
     async def create_task(data: JSONBody[LenientNewTask]) -> LenientNewTask:
@@ -217,6 +218,3 @@ def test_without_forbid_unknown_fields_a_typo_is_dropped_silently() -> None:
     # 201 Created, and the priority the client asked for is gone.
     assert response.status_code == 201
     assert response.json() == {"title": "x", "priority": "medium"}
-
-
-# --8<-- [end:pitfall-unknown-fields]

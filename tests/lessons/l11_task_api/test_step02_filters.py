@@ -51,8 +51,9 @@ def test_an_empty_store_lists_nothing() -> None:
 def test_created_tasks_are_listed(transcript: MakeTranscript) -> None:
     record = transcript("l11_task_api/filters")
     with TestClient(app) as client:
-        client.post("/tasks", json={"title": "Write unit tests", "priority": "high"})
-        client.post("/tasks", json={"title": "Update the changelog", "priority": "low"})
+        # Every request that changes the store is shown: the listing has no hidden cause.
+        record(client.post("/tasks", json={"title": "Write unit tests", "priority": "high"}))
+        record(client.post("/tasks", json={"title": "Update the changelog", "priority": "low"}))
         everything = record(client.get("/tasks"))
         high = record(client.get("/tasks?priority=high"))
         done = record(client.get("/tasks?status=done"))
@@ -107,12 +108,12 @@ def test_openapi_lists_the_enum_values_of_both_filters() -> None:
     assert schemas["Priority"]["enum"] == [priority.value for priority in Priority]
 
 
-# --8<-- [start:pitfall]
-def test_the_articles_unmarked_parameters_are_deprecated() -> None:
+def test_unmarked_parameters_are_deprecated() -> None:
     class NewTask(msgspec.Struct):
         title: str
 
-    # Written as the article writes them: no FromQuery, FromPath or JSONBody.
+    # Written without FromQuery, FromPath or JSONBody: Litestar infers where each comes from.
+    # --8<-- [start:pitfall]
     @get("/tasks")
     async def list_tasks(status: Status | None = None) -> list[str]:
         return []
@@ -125,6 +126,7 @@ def test_the_articles_unmarked_parameters_are_deprecated() -> None:
     async def create_task(data: NewTask) -> NewTask:
         return data
 
+    # --8<-- [end:pitfall]
     with pytest.warns(LitestarDeprecationWarning) as warned:
         Litestar([list_tasks, get_task, create_task])
 
@@ -147,6 +149,3 @@ def test_the_articles_unmarked_parameters_are_deprecated() -> None:
     # LitestarDeprecationWarning is a DeprecationWarning: with warnings as
     # errors (as in this project's pytest settings) the app does not even build.
     assert issubclass(LitestarDeprecationWarning, DeprecationWarning)
-
-
-# --8<-- [end:pitfall]

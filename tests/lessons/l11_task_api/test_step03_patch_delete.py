@@ -1,4 +1,4 @@
-"""Step 03: the full contract: the article's requests, PATCH, DELETE, every bad input, seed()."""
+"""Step 03: the full contract: create, mark done and filter, PATCH, DELETE, bad input, seed()."""
 
 from datetime import timedelta
 from typing import Any
@@ -13,7 +13,7 @@ from tests.lessons.l11_task_api.support import snapshot
 from tests.transcripts import MakeTranscript
 
 
-def test_the_articles_requests_with_the_right_answers(transcript: MakeTranscript) -> None:
+def test_create_mark_done_and_filter(transcript: MakeTranscript) -> None:
     record = transcript("l11_task_api/article-requests")
     with TestClient(app) as client:
         created = record(
@@ -24,7 +24,7 @@ def test_the_articles_requests_with_the_right_answers(transcript: MakeTranscript
         pending = client.get("/tasks?status=pending")
 
     assert created.status_code == 201
-    # The article prints "created_at": "2026-05-19T08:00:00": no zone. Ours has one.
+    # Aware UTC, written with a Z: a client never has to guess the zone.
     assert created.json() == {
         "id": 1,
         "title": "Write unit tests",
@@ -67,9 +67,11 @@ def test_patch_changes_only_the_fields_sent() -> None:
 def test_completed_at_follows_status(transcript: MakeTranscript) -> None:
     record = transcript("l11_task_api/completed-at")
     with TestClient(app) as client:
-        client.post("/tasks", json={"title": "Write unit tests"})  # clock: 09:00
+        record(client.post("/tasks", json={"title": "Write unit tests"}))  # clock: 09:00
         first = record(client.patch("/tasks/1", json={"status": "done"}))  # 09:01
-        again = client.patch("/tasks/1", json={"status": "done", "title": "Wrote unit tests"})
+        again = record(
+            client.patch("/tasks/1", json={"status": "done", "title": "Wrote unit tests"})
+        )
         reopened = record(client.patch("/tasks/1", json={"status": "in_progress"}))
         redone = client.patch("/tasks/1", json={"status": "done"})  # 09:02
 
@@ -83,7 +85,7 @@ def test_completed_at_follows_status(transcript: MakeTranscript) -> None:
 def test_delete_answers_204_then_the_task_is_gone(transcript: MakeTranscript) -> None:
     record = transcript("l11_task_api/delete")
     with TestClient(app) as client:
-        client.post("/tasks", json={"title": "Write unit tests"})
+        record(client.post("/tasks", json={"title": "Write unit tests"}))
         deleted = record(client.delete("/tasks/1"))
         fetched = record(client.get("/tasks/1"))
         again = record(client.delete("/tasks/1"))

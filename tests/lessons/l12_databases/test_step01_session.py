@@ -5,6 +5,7 @@ import asyncio
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
 from litestar.testing import TestClient
+from sqlalchemy import MetaData
 from sqlalchemy.pool import QueuePool
 
 from lessons.l12_databases.database import close_engine
@@ -62,14 +63,15 @@ def test_bad_input_is_a_4xx_and_stores_nothing(
     assert listed == [{"id": 1, **DUNE}]
 
 
-# --8<-- [start:pitfall]
 def test_without_a_commit_strategy_writes_vanish(database_url: str) -> None:
+    # --8<-- [start:pitfall]
     config = SQLAlchemyAsyncConfig(connection_string=database_url, create_all=True)
     app = Litestar(
         [add_book, list_books, get_book],
         plugins=[SQLAlchemyPlugin(config=config)],
         on_shutdown=[close_engine(config)],
     )
+    # --8<-- [end:pitfall]
 
     with TestClient(app) as client:
         added = client.post("/books", json=DUNE)
@@ -80,9 +82,6 @@ def test_without_a_commit_strategy_writes_vanish(database_url: str) -> None:
     assert added.json()["id"] == 1
     # ...and the session was closed without a commit, so the row was rolled back.
     assert listed.json() == []
-
-
-# --8<-- [end:pitfall]
 
 
 # --8<-- [start:engine-leak]
@@ -109,3 +108,16 @@ def test_the_plugin_closes_the_engine_of_only_the_first_config(database_url: str
 
 
 # --8<-- [end:engine-leak]
+
+
+def test_a_configs_metadata_becomes_the_one_later_configs_with_its_key_use(
+    database_url: str,
+) -> None:
+    # Why the exercises give their own metadata a bind_key of its own: without one, it
+    # would replace the default metadata, and later apps would create no `book` table.
+    own = MetaData()
+    SQLAlchemyAsyncConfig(connection_string=database_url, metadata=own, bind_key="pinned")
+    later = SQLAlchemyAsyncConfig(connection_string=database_url, bind_key="pinned")
+
+    assert later.metadata is own
+    assert SQLAlchemyAsyncConfig(connection_string=database_url).metadata is not own

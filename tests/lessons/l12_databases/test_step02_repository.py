@@ -1,8 +1,13 @@
 """Step 02: the repository's errors become 404 and 409; deletes are committed."""
 
-from litestar.testing import TestClient
+import asyncio
 
-from lessons.l12_databases.step02_repository import create_app
+import pytest
+from litestar.testing import TestClient
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+
+from lessons.l12_databases.models import Book
+from lessons.l12_databases.step02_repository import BookRepository, create_app
 from tests.transcripts import MakeTranscript
 
 DUNE = {"title": "Dune", "author": "Frank Herbert", "isbn": "9780441172719"}
@@ -51,3 +56,21 @@ def test_an_id_sqlite_cannot_store_is_a_400_not_a_500(database_url: str) -> None
 
 
 # --8<-- [end:id-range]
+
+
+def test_list_and_list_and_count_are_deprecated(database_url: str) -> None:
+    async def call(method: str) -> None:
+        engine = create_async_engine(database_url)
+        async with engine.begin() as connection:
+            await connection.run_sync(Book.metadata.create_all)
+        try:
+            async with AsyncSession(engine) as session:
+                await getattr(BookRepository(session=session), method)()
+        finally:
+            await engine.dispose()
+
+    # Deprecated in advanced-alchemy 1.10.0, each pointing at its replacement.
+    with pytest.warns(DeprecationWarning, match=r"1\.10\.0.*get_many\b"):
+        asyncio.run(call("list"))
+    with pytest.warns(DeprecationWarning, match=r"1\.10\.0.*get_many_and_count"):
+        asyncio.run(call("list_and_count"))

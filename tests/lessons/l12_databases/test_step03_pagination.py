@@ -73,12 +73,14 @@ def test_out_of_range_paging_is_400(
     assert response.json()["extra"][0]["message"] == message
 
 
-# --8<-- [start:pitfall]
 def test_the_window_function_count_says_0_past_the_last_page(database_url: str) -> None:
+    # --8<-- [start:pitfall]
     @get("/window")
     async def window(books: NamedDependency[BookService]) -> dict[str, int]:
         found, total = await books.get_many_and_count(filters.LimitOffset(limit=2, offset=10))
-        return {"items": len(found), "total": total}
+        return {"items": len(found), "total": total}  # {"items": 0, "total": 0}
+
+    # --8<-- [end:pitfall]
 
     app = create_app(database_url)
     app.register(window)
@@ -88,6 +90,3 @@ def test_the_window_function_count_says_0_past_the_last_page(database_url: str) 
 
     # Five books are stored, but COUNT(*) OVER () counts the rows of an empty page.
     assert response.json() == {"items": 0, "total": 0}
-
-
-# --8<-- [end:pitfall]

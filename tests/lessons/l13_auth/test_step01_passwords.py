@@ -5,21 +5,25 @@ import threading
 from typing import Literal
 
 import pytest
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, Type, profiles
 from litestar.testing import TestClient
 
 from lessons.l13_auth.accounts import USERS, UserStore
 from lessons.l13_auth.step01_passwords import app
 from tests.lessons.l13_auth.conftest import CHEAP_HASHER
-from tests.lessons.l13_auth.support import PASSWORD
+from tests.lessons.l13_auth.support import PASSWORD, record_exchange
 from tests.transcripts import MakeTranscript
 
 
 def test_register_then_log_in(transcript: MakeTranscript) -> None:
     record = transcript("l13_auth/register-login")
     with TestClient(app) as client:
-        created = record(client.post("/register", json={"username": "alice", "password": PASSWORD}))
-        logged_in = record(client.post("/login", json={"username": "alice", "password": PASSWORD}))
+        created = record_exchange(
+            record, client.post("/register", json={"username": "alice", "password": PASSWORD})
+        )
+        logged_in = record_exchange(
+            record, client.post("/login", json={"username": "alice", "password": PASSWORD})
+        )
 
     assert created.status_code == 201
     assert created.json() == {"username": "alice", "roles": ["member"]}
@@ -44,11 +48,14 @@ def test_the_store_keeps_an_argon2id_hash_and_no_response_shows_it() -> None:
 def test_a_taken_username_is_409_and_keeps_the_first_account(transcript: MakeTranscript) -> None:
     record = transcript("l13_auth/register-taken")
     with TestClient(app) as client:
-        client.post("/register", json={"username": "alice", "password": PASSWORD})
-        taken = record(
+        record_exchange(
+            record, client.post("/register", json={"username": "alice", "password": PASSWORD})
+        )
+        taken = record_exchange(
+            record,
             client.post(
                 "/register", json={"username": "alice", "password": "another long password"}
-            )
+            ),
         )
         original = client.post("/login", json={"username": "alice", "password": PASSWORD})
 
@@ -101,11 +108,14 @@ def test_bad_registrations_are_400_and_store_nothing(
 def test_registration_rejections_transcript(transcript: MakeTranscript) -> None:
     record = transcript("l13_auth/register-rejected")
     with TestClient(app) as client:
-        record(client.post("/register", json={"username": "alice", "password": "hunter2"}))
-        record(
+        record_exchange(
+            record, client.post("/register", json={"username": "alice", "password": "hunter2"})
+        )
+        record_exchange(
+            record,
             client.post(
                 "/register", json={"username": "mallory", "password": PASSWORD, "roles": ["admin"]}
-            )
+            ),
         )
 
 
@@ -130,12 +140,15 @@ def test_bad_login_bodies_are_400(body: dict[str, object]) -> None:
 def test_wrong_password_and_unknown_user_get_the_same_401(transcript: MakeTranscript) -> None:
     record = transcript("l13_auth/login-rejected")
     with TestClient(app) as client:
-        client.post("/register", json={"username": "alice", "password": PASSWORD})
-        wrong_password = record(
-            client.post("/login", json={"username": "alice", "password": "not my password"})
+        record_exchange(
+            record, client.post("/register", json={"username": "alice", "password": PASSWORD})
         )
-        unknown_user = record(
-            client.post("/login", json={"username": "nobody", "password": "not my password"})
+        wrong_password = record_exchange(
+            record, client.post("/login", json={"username": "alice", "password": "not my password"})
+        )
+        unknown_user = record_exchange(
+            record,
+            client.post("/login", json={"username": "nobody", "password": "not my password"}),
         )
 
     assert wrong_password.status_code == unknown_user.status_code == 401
@@ -173,13 +186,16 @@ def test_hashing_runs_in_a_worker_thread_not_on_the_event_loop() -> None:
 
 def test_the_lessons_default_hasher_uses_argon2s_defaults_not_the_tests_cheap_ones() -> None:
     default = UserStore().hasher
-    library = PasswordHasher()
+    low_memory = profiles.RFC_9106_LOW_MEMORY
 
+    # argon2-cffi's defaults are RFC 9106's low-memory profile: 3 passes over 64 MiB.
     assert (default.time_cost, default.memory_cost, default.parallelism) == (
-        library.time_cost,
-        library.memory_cost,
-        library.parallelism,
+        low_memory.time_cost,
+        low_memory.memory_cost,
+        low_memory.parallelism,
     )
+    assert default.type is Type.ID
+    assert default.memory_cost == 64 * 1024  # KiB
     assert default.memory_cost > CHEAP_HASHER.memory_cost
 
 
@@ -209,16 +225,17 @@ def test_a_wrong_password_does_not_rehash() -> None:
 
 # --8<-- [start:pitfall]
 def test_hashes_cannot_be_compared_with_equals_verify_them() -> None:
-    hasher = PasswordHasher()
-    # A fast unsalted digest: equal passwords give equal digests, so a stolen table
-    # shows who shares a password, and each guess costs an attacker a microsecond.
-    assert hashlib.sha256(PASSWORD.encode()).digest() == hashlib.sha256(PASSWORD.encode()).digest()
-    # argon2 salts every hash: hashing the password again never gives the stored hash,
-    # so `hasher.hash(password) == stored` rejects everyone.
+    hasher = CHEAP_HASHER
     stored = hasher.hash(PASSWORD)
+    # A new salt every time: `hasher.hash(password) == stored` would reject everyone.
     assert hasher.hash(PASSWORD) != stored
     # verify() reads the salt and the parameters out of the stored hash.
     assert hasher.verify(stored, PASSWORD) is True
+
+
+def test_a_fast_digest_gives_equal_passwords_equal_digests() -> None:
+    # No salt: a stolen table shows who shares a password, and guesses are cheap.
+    assert hashlib.sha256(PASSWORD.encode()).digest() == hashlib.sha256(PASSWORD.encode()).digest()
 
 
 # --8<-- [end:pitfall]

@@ -12,8 +12,8 @@ from litestar.testing import TestClient
 from lessons.l13_auth.accounts import USERS, User
 from lessons.l13_auth.step01_passwords import register
 from lessons.l13_auth.step02_tokens import login, make_jwt_auth
-from lessons.l13_auth.step03_roles import app, create_app
-from tests.lessons.l13_auth.support import PASSWORD, record_without_tokens
+from lessons.l13_auth.step03_roles import app, create_app, requires_role
+from tests.lessons.l13_auth.support import PASSWORD, record_exchange
 from tests.transcripts import MakeTranscript
 
 
@@ -31,8 +31,8 @@ def test_401_for_who_are_you_403_for_you_may_not(transcript: MakeTranscript) -> 
         token = token_for(client, "alice")
         anonymous = client.get("/admin/users")
         member = client.get("/admin/users", headers={"Authorization": f"Bearer {token}"})
-        record(anonymous)
-        record_without_tokens(record, member, token)
+        record_exchange(record, anonymous)
+        record_exchange(record, member, token)
 
     assert anonymous.status_code == 401
     assert anonymous.json() == {
@@ -49,10 +49,12 @@ def test_the_admin_from_the_environment_may_list_users(
     record = transcript("l13_auth/roles-admin")
     monkeypatch.setenv("LESSON13_ADMIN_PASSWORD", "the admin's own long password")
     with TestClient(create_app()) as client:  # startup creates the admin
-        client.post("/register", json={"username": "alice", "password": PASSWORD})
+        record_exchange(
+            record, client.post("/register", json={"username": "alice", "password": PASSWORD})
+        )
         token = token_for(client, "admin", "the admin's own long password")
         listed = client.get("/admin/users", headers={"Authorization": f"Bearer {token}"})
-        record_without_tokens(record, listed, token)
+        record_exchange(record, listed, token)
 
     assert listed.status_code == 200
     assert listed.json() == [
@@ -91,29 +93,37 @@ def test_registering_cannot_grant_a_role() -> None:
     assert response.status_code == 403
 
 
+def app_with(guard: Any) -> Litestar:
+    """Step 3's app, with /admin/secrets behind ``guard``."""
+
+    @get("/admin/secrets", guards=[guard])
+    async def secrets() -> str:
+        return "the launch codes"
+
+    jwt_auth = make_jwt_auth()
+    return Litestar(
+        [register, login, secrets],
+        state=State({"jwt_auth": jwt_auth}),
+        on_app_init=[jwt_auth.on_app_init],
+    )
+
+
+def alices_answer(app: Litestar) -> int:
+    """The status alice, a member and no admin, gets from /admin/secrets."""
+    with TestClient(app) as client:
+        client.post("/register", json={"username": "alice", "password": PASSWORD})
+        token = token_for(client, "alice")
+        response = client.get("/admin/secrets", headers={"Authorization": f"Bearer {token}"})
+    return response.status_code
+
+
 # --8<-- [start:pitfall]
 def test_a_guard_that_returns_false_lets_everyone_in() -> None:
     def admins_only(connection: ASGIConnection[Any, User, Any, Any], _: BaseRouteHandler) -> bool:
         return "admin" in connection.user.roles  # False for alice, and thrown away
 
-    @get("/admin/secrets", guards=[admins_only])  # type: ignore[list-item]
-    async def secrets() -> str:
-        return "the launch codes"
-
-    jwt_auth = make_jwt_auth()
-    mistaken = Litestar(
-        [register, login, secrets],
-        state=State({"jwt_auth": jwt_auth}),
-        on_app_init=[jwt_auth.on_app_init],
-    )
-    with TestClient(mistaken) as client:
-        client.post("/register", json={"username": "alice", "password": PASSWORD})
-        token = token_for(client, "alice")
-        response = client.get("/admin/secrets", headers={"Authorization": f"Bearer {token}"})
-
-    # A guard refuses only by raising; requires_role raises PermissionDeniedException.
-    assert response.status_code == 200
-    assert response.text == "the launch codes"
+    assert alices_answer(app_with(admins_only)) == 200  # in she goes
+    assert alices_answer(app_with(requires_role("admin"))) == 403  # raising refuses
 
 
 # --8<-- [end:pitfall]

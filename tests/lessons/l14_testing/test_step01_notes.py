@@ -16,6 +16,7 @@ from lessons.l14_testing.step01_notes import (
     open_store,
     provide_store,
 )
+from tests.lessons.shell_lines import wrapped
 from tests.transcripts import MakeTranscript
 
 MILK = {"title": "Buy milk", "tags": ["shopping", "home"]}
@@ -23,7 +24,7 @@ MILK = {"title": "Buy milk", "tags": ["shopping", "home"]}
 
 # --8<-- [start:sync]
 def test_a_note_can_be_added_and_read_back(transcript: MakeTranscript) -> None:
-    record = transcript("l14_testing/notes")
+    record = wrapped(transcript("l14_testing/notes"))
     # `with` runs the startup hooks (open_store) before the first request and
     # the shutdown hooks after the last one, as a server would.
     with TestClient(app) as client:
@@ -46,7 +47,7 @@ def test_a_note_can_be_added_and_read_back(transcript: MakeTranscript) -> None:
 
 
 def test_bad_notes_are_400_and_name_the_field(transcript: MakeTranscript) -> None:
-    record = transcript("l14_testing/bad-notes")
+    record = wrapped(transcript("l14_testing/bad-notes"))
     with TestClient(app) as client:
         empty_title = record(client.post("/notes", json={"title": ""}))
         bad_tag = record(client.post("/notes", json={"title": "Plan", "tags": ["Big Ideas"]}))

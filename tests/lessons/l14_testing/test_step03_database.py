@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from lessons.l14_testing.step03_database import DATABASE_URL, NoteRow, create_app
 from tests.lessons.l14_testing.factories import NewNoteFactory
+from tests.lessons.shell_lines import wrapped
 from tests.transcripts import MakeTranscript
 
 
@@ -27,7 +28,7 @@ def test_a_new_database_starts_empty(client: TestClient[Litestar]) -> None:
 
 
 def test_writes_are_committed(client: TestClient[Litestar], transcript: MakeTranscript) -> None:
-    record = transcript("l14_testing/database")
+    record = wrapped(transcript("l14_testing/database"))
     created = record(client.post("/notes", json={"title": "Renew passport", "tags": ["home"]}))
     listed = record(client.get("/notes"))
 

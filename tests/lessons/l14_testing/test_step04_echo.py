@@ -1,8 +1,12 @@
 """Step 04: drive a WebSocket from a test with websocket_connect."""
 
+from typing import Any
+
+import anyio
 import pytest
+from litestar import Litestar, WebSocket, websocket
 from litestar.exceptions import WebSocketDisconnect
-from litestar.testing import AsyncTestClient, TestClient
+from litestar.testing import AsyncTestClient, TestClient, WebSocketTestSession
 
 from lessons.l14_testing.step04_echo import app
 from tests.transcripts import MakeTranscript
@@ -48,16 +52,54 @@ def test_bye_closes_the_connection_with_1000_and_a_reason(transcript: MakeTransc
 
 # --8<-- [start:async-websocket]
 @pytest.mark.anyio
-async def test_the_async_client_hands_back_the_same_blocking_session() -> None:
+async def test_the_async_client_opens_the_same_blocking_session() -> None:
     async with AsyncTestClient(app) as client:
-        session = await client.websocket_connect("/echo")  # awaited, but...
+        session = await client.websocket_connect("/echo")
+        assert type(session) is WebSocketTestSession  # what TestClient returns too
         with pytest.raises(TypeError, match="asynchronous context manager"):
             async with session:  # type: ignore[attr-defined]
                 pass
-        with await client.websocket_connect("/echo") as socket:  # ...a plain `with`
-            greeting = socket.receive_text()  # and blocking calls, no `await`
+        with await client.websocket_connect("/echo") as socket:  # a plain `with`
+            greeting = socket.receive_text()  # a plain call: nothing to await
+            socket.send_text("hello")
+            echoed = socket.receive_text()
 
-    assert greeting == "connected"
+    assert (greeting, echoed) == ("connected", "echo: hello")
+
+
+@pytest.mark.anyio
+async def test_receiving_blocks_the_tests_event_loop() -> None:
+    ran: list[str] = []
+
+    async def another_task() -> None:
+        ran.append("ran")
+
+    async with AsyncTestClient(app) as client:
+        with await client.websocket_connect("/echo") as socket:
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(another_task)
+                socket.receive_text()  # waits for the app's thread, holding the loop
+                assert ran == []  # so the task started before it has not run yet
+    assert ran == ["ran"]  # it ran as soon as the test awaited something
 
 
 # --8<-- [end:async-websocket]
+
+
+@pytest.mark.anyio
+async def test_awaiting_websocket_connect_does_not_call_the_handler_yet() -> None:
+    calls: list[str] = []
+
+    @websocket("/count")
+    async def count(socket: WebSocket[Any, Any, Any]) -> None:
+        calls.append("connected")
+        await socket.accept()
+        await socket.close()
+
+    async with AsyncTestClient(Litestar([count])) as client:
+        session = await client.websocket_connect("/count")
+        before = list(calls)
+        with session:
+            pass
+
+    assert (before, calls) == ([], ["connected"])

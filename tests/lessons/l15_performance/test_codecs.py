@@ -7,12 +7,15 @@ from typing import Any
 import msgspec
 import pydantic
 import pytest
+from litestar import Litestar, post
 from litestar.exceptions import SerializationException
+from litestar.params import JSONBody
 from litestar.serialization import decode_json
+from litestar.testing import TestClient
 
 from lessons.l15_performance import step01_pydantic_list
 from lessons.l15_performance.benchmark.codecs import Codec, all_codecs
-from lessons.l15_performance.models import DataclassTask, Priority, task_rows
+from lessons.l15_performance.models import DataclassTask, Priority, StructTask, task_rows
 
 CODECS = all_codecs()
 NAMES = [codec.name for codec in CODECS]
@@ -114,3 +117,20 @@ def test_litestar_validates_each_pydantic_model_from_parsed_values() -> None:
     # msgspec parsed the JSON; pydantic then validated each dict, one call per model.
     assert decoded == [CountedTask(id=1), CountedTask(id=2)]
     assert validated == [{"id": 1}, {"id": 2}]
+
+
+def test_a_litestar_request_body_takes_a_numeric_string_for_an_int() -> None:
+    # The codecs above refuse "1" for an int, as msgspec.json.decode does. A request body
+    # goes another way: Litestar converts it with msgspec in lax mode (strict=False).
+    @post("/tasks")
+    async def add_task(data: JSONBody[StructTask]) -> StructTask:
+        return data
+
+    row = json.loads(msgspec.json.encode(task_rows(1)))[0]
+    with TestClient(Litestar([add_task])) as client:
+        response = client.post("/tasks", json={**row, "id": "1"})
+
+    assert response.status_code == 201
+    assert response.json()["id"] == 1  # the string became a number
+    with pytest.raises(msgspec.ValidationError, match="Expected `int`, got `str`"):
+        msgspec.json.decode(json.dumps({**row, "id": "1"}), type=StructTask)

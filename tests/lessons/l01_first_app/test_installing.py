@@ -1,4 +1,4 @@
-"""Claims about installing and identifying Litestar, checked against the installed package."""
+"""Installing and identifying Litestar: what the installed package really says about itself."""
 
 from importlib.metadata import requires, version
 
@@ -7,8 +7,8 @@ import litestar
 
 
 def test_dunder_version_is_a_tuple_not_a_string() -> None:
-    # The article prints `litestar.__version__` and expects "2.x.x".
-    # It is a named tuple, so printing it shows `Version(major=2, minor=...)`.
+    # `litestar.__version__` is a named tuple: printing it shows
+    # `Version(major=2, minor=...)`, not "2.25.0".
     assert type(litestar.__version__).__name__ == "Version"
     assert str(litestar.__version__).startswith("Version(major=2")
 

@@ -1,4 +1,4 @@
-"""The article's quick example: what it needs that it does not say, and its deprecated body."""
+"""Body markers: a bare `data: Model` is deprecated, and pydantic is a package of its own."""
 
 from importlib.metadata import requires
 
