@@ -8,6 +8,7 @@ time and size twice a second instead.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from collections.abc import Callable
@@ -50,6 +51,9 @@ def watch_file(
 def _watch_events(path: Path, on_change: Callable[[], None], stop: threading.Event) -> None:
     import watchfiles  # noqa: PLC0415 - only `watch` needs it, and only without --poll
 
+    # watchfiles logs "1 change detected" at INFO, and the learner's app may have set up
+    # logging that shows it: the check's result is all a save should print.
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)
     target = path.resolve()
 
     def is_the_file(_change: watchfiles.Change, changed: str) -> bool:

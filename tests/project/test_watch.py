@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -66,6 +67,20 @@ def test_a_save_calls_back_and_other_files_do_not(tmp_path: Path, poll: bool) ->
         stop.set()
         thread.join(WAIT)
     assert not thread.is_alive(), "setting the stop event ends the watch"
+
+
+def test_watchfiles_own_messages_stay_out_of_the_output(tmp_path: Path) -> None:
+    # An app that sets up logging at INFO would otherwise show "1 change detected" each save.
+    logger = logging.getLogger("watchfiles")
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    stop = threading.Event()
+    stop.set()
+    try:
+        watching.watch_file(tmp_path / "e01.py", lambda: None, stop=stop)
+        assert logger.level == logging.WARNING
+    finally:
+        logger.setLevel(level)
 
 
 def test_a_file_replaced_by_a_rename_is_still_seen(tmp_path: Path) -> None:
