@@ -9,13 +9,20 @@ from typing import Any
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, TooManyRequestsException, ValidationException
 from litestar.types import ExceptionHandlersMap
+from redis.exceptions import RedisError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from capstone.domain.tasks import (
     IdempotencyKeyReusedError,
     TaskNotFoundError,
     VersionConflictError,
 )
-from capstone.domain.users import UsernameTakenError, WrongCredentialsError
+from capstone.domain.users import (
+    PasswordChecksBusyError,
+    UsernameTakenError,
+    WrongCredentialsError,
+)
 from capstone.http.middleware import security_headers
 from capstone.http.schemas import TaskOut
 from capstone.storage.database import DatabaseUnavailableError
@@ -73,8 +80,10 @@ def too_many_requests(
     # RateLimitMiddleware sends RateLimit-Reset (seconds until the window ends) but no
     # Retry-After, the header HTTP clients and libraries actually honour.
     response = http_error(request, exc)
-    response.headers["Retry-After"] = (exc.headers or {}).get("RateLimit-Reset", "60")
-    response.content["detail"] = "Too many attempts from your address; retry later"
+    sent = exc.headers or {}
+    response.headers["Retry-After"] = sent.get("Retry-After") or sent.get("RateLimit-Reset", "60")
+    if exc.detail == HTTPStatus.TOO_MANY_REQUESTS.phrase:  # the per-address limit's
+        response.content["detail"] = "Too many attempts from your address; retry later"
     return response
     # --8<-- [end:too-many-requests]
 
@@ -108,11 +117,29 @@ def wrong_credentials(request: Request[Any, Any, Any], exc: WrongCredentialsErro
     return _respond(request, 401, "Wrong username or password")
 
 
+def checks_busy(request: Request[Any, Any, Any], exc: PasswordChecksBusyError) -> Response[Any]:
+    response = _respond(request, 503, "Too many password checks at once; retry in a moment")
+    response.headers["Retry-After"] = "1"
+    return response
+
+
 def database_unavailable(
     request: Request[Any, Any, Any], exc: DatabaseUnavailableError
 ) -> Response[Any]:
-    logger.warning("readiness check failed: %s", exc.__cause__)
-    return _respond(request, 503, str(exc))
+    logger.warning("readiness check failed: %s", exc.__cause__ or exc)
+    response = _respond(request, 503, str(exc))
+    response.headers["Retry-After"] = "5"
+    return response
+
+
+def dependency_down(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    # The database or Redis went away mid-request: a moment's outage, not our bug (500).
+    logger.warning(
+        "%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc.args[:1]
+    )
+    response = _respond(request, 503, "A service we depend on does not answer; retry shortly")
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 def not_utf8(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[Any]:
@@ -143,8 +170,14 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     IdempotencyKeyReusedError: key_reused,
     UsernameTakenError: username_taken,
     WrongCredentialsError: wrong_credentials,
+    PasswordChecksBusyError: checks_busy,
     UnicodeDecodeError: not_utf8,
     DatabaseUnavailableError: database_unavailable,
+    OperationalError: dependency_down,
+    InterfaceError: dependency_down,
+    PoolTimeoutError: dependency_down,
+    ConnectionError: dependency_down,  # asyncpg's refused connection, among others
+    RedisError: dependency_down,
     RecursionError: too_deep,
     Exception: unexpected,
 }
