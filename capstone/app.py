@@ -1,7 +1,10 @@
 """Where a request enters: the app is assembled here from config, http/, domain/ and storage/.
 
-python -m capstone                         serve on http://127.0.0.1:8000
-litestar --app capstone.app:app run        the same, with Litestar's CLI
+Nothing is built when this module is imported: each process calls `create_app` once.
+
+python -m capstone                                  serve on http://127.0.0.1:8000
+uvicorn capstone.app:create_app --factory           the same, with uvicorn's own CLI
+litestar --app capstone.app:create_app run          the same, with Litestar's CLI
 """
 
 from __future__ import annotations
@@ -116,6 +119,3 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ),
         debug=False,  # never send a traceback to a client, whatever the environment
     )
-
-
-app = create_app()

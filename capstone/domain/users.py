@@ -11,6 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.storage.models import User
 
+# What the layers above may use; they know the User model from here, not from storage.
+__all__ = ["PASSWORD_HASHER", "Accounts", "User", "UsernameTakenError", "WrongCredentialsError"]
+
 
 class UsernameTakenError(Exception):
     pass
@@ -43,6 +46,10 @@ class Accounts:
             await self.session.rollback()
             raise UsernameTakenError(f"The username {username!r} is taken") from None
         return user
+
+    async def get(self, user_id: int) -> User | None:
+        """The account with this id, if it (still) exists."""
+        return await self.session.get(User, user_id)
 
     async def authenticate(self, username: str, password: str) -> User:
         user = await self.session.scalar(select(User).where(User.username == username))

@@ -10,6 +10,7 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, TooManyRequestsException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
+from capstone.domain.readiness import NotReadyError
 from capstone.domain.tasks import (
     IdempotencyKeyReusedError,
     TaskNotFoundError,
@@ -18,7 +19,6 @@ from capstone.domain.tasks import (
 from capstone.domain.users import UsernameTakenError, WrongCredentialsError
 from capstone.http.middleware import security_headers
 from capstone.http.schemas import TaskOut
-from capstone.storage.database import DatabaseUnavailableError
 
 logger = logging.getLogger("capstone")
 
@@ -108,9 +108,7 @@ def wrong_credentials(request: Request[Any, Any, Any], exc: WrongCredentialsErro
     return _respond(request, 401, "Wrong username or password")
 
 
-def database_unavailable(
-    request: Request[Any, Any, Any], exc: DatabaseUnavailableError
-) -> Response[Any]:
+def not_ready(request: Request[Any, Any, Any], exc: NotReadyError) -> Response[Any]:
     logger.warning("readiness check failed: %s", exc.__cause__)
     return _respond(request, 503, str(exc))
 
@@ -144,7 +142,7 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     UsernameTakenError: username_taken,
     WrongCredentialsError: wrong_credentials,
     UnicodeDecodeError: not_utf8,
-    DatabaseUnavailableError: database_unavailable,
+    NotReadyError: not_ready,
     RecursionError: too_deep,
     Exception: unexpected,
 }

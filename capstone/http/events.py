@@ -18,8 +18,8 @@ from litestar.security.jwt import Token
 from litestar.types import Message, Scope, WebSocketReceiveEvent
 
 from capstone.domain.tasks import TaskEvent
+from capstone.domain.users import User
 from capstone.http.schemas import encode_event
-from capstone.storage.models import User
 
 
 def channel_of(user_id: int) -> str:

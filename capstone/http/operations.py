@@ -6,7 +6,7 @@ from litestar import get
 from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from capstone.storage.database import check_database
+from capstone.domain.readiness import check_ready
 
 
 @get("/health", summary="The process is up", tags=["operations"])
@@ -16,5 +16,5 @@ async def health() -> dict[str, str]:
 
 @get("/ready", summary="The process can serve: the database answers", tags=["operations"])
 async def ready(db_engine: NamedDependency[AsyncEngine]) -> dict[str, str]:
-    await check_database(db_engine)  # DatabaseUnavailableError: 503 (http/errors.py)
+    await check_ready(db_engine)  # NotReadyError: 503 (http/errors.py)
     return {"status": "ready"}

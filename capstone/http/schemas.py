@@ -11,8 +11,9 @@ import msgspec
 from litestar.openapi.datastructures import ResponseSpec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from capstone.domain.tasks import Task
+from capstone.domain.users import User
 from capstone.domain.values import Priority, Status
-from capstone.storage.models import Task, User
 
 # At least one visible character, and no NUL anywhere (PostgreSQL cannot store one).
 Title = Annotated[

@@ -16,9 +16,9 @@ from litestar.security.jwt import Token
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.domain.tasks import SortKey, TaskQuery, TaskService
+from capstone.domain.users import User
 from capstone.domain.values import Priority, Status
 from capstone.http.schemas import NewTask, TaskChanges, TaskOut, TaskPage, errors
-from capstone.storage.models import User
 
 MAX_PAGE = 100  # the largest `limit` a client may ask for
 

@@ -1,4 +1,4 @@
-"""`python -m capstone` and `litestar --app capstone.app:app run` serve; `migrate` migrates."""
+"""`python -m capstone` and `litestar --app capstone.app:create_app run` serve; `migrate` does."""
 
 import os
 import runpy
@@ -83,7 +83,7 @@ def test_a_real_server_serves_swagger_and_the_api(tmp_path: Path, way: str) -> N
         "litestar run": [
             str(BIN / "litestar"),
             "--app",
-            "capstone.app:app",
+            "capstone.app:create_app",
             "run",
             "--port",
             str(port),
