@@ -1,4 +1,8 @@
-"""One error body for every 4xx and 5xx: {"status", "error", "detail", "fields"}."""
+"""One error body for every 4xx and 5xx: RFC 9457 problem details, application/problem+json.
+
+{"status", "title", "detail", "fields"}, and "current" on a 412; built by Litestar's
+ProblemDetailsException (why not its plugin: docs/capstone/decisions.md).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
-from litestar import MediaType, Request, Response
+from litestar import Request, Response
 from litestar.exceptions import HTTPException, TooManyRequestsException, ValidationException
+from litestar.plugins.problem_details import ProblemDetailsException
 from litestar.types import ExceptionHandlersMap
 
 from capstone.domain.readiness import NotReadyError
@@ -23,15 +28,6 @@ from capstone.http.schemas import TaskOut
 logger = logging.getLogger("capstone")
 
 
-def error_body(status: int, detail: str, fields: list[Any] | None = None) -> dict[str, Any]:
-    return {
-        "status": status,
-        "error": HTTPStatus(status).phrase,
-        "detail": detail,
-        "fields": fields or [],
-    }
-
-
 def _respond(
     request: Request[Any, Any, Any],
     status: int,
@@ -41,12 +37,15 @@ def _respond(
 ) -> Response[Any]:
     request_id = request.scope.get("state", {}).get("request_id")
     headers = security_headers(request.url.path)
-    return Response(
-        {**error_body(status, detail, fields), **extra},
+    problem = ProblemDetailsException(
         status_code=status,
-        media_type=MediaType.JSON,
+        # No "type": RFC 9457 reads that as about:blank, whose title is the status phrase.
+        title=HTTPStatus(status).phrase,
+        detail=detail,
+        extra={"fields": fields or [], **extra},  # extension members, beside the standard ones
         headers={**headers, "X-Request-ID": request_id} if request_id else headers,
     )
+    return problem.to_response(request)
 
 
 # Litestar 2.25 reports a request without a body as the text of a KeyError: "'data'".

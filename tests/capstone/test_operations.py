@@ -86,7 +86,7 @@ def test_an_unexpected_error_is_a_plain_500_and_a_json_log_line_with_the_request
     assert response.status_code == 500
     assert response.json() == {
         "status": 500,
-        "error": "Internal Server Error",
+        "title": "Internal Server Error",
         "detail": "Something went wrong on our side",
         "fields": [],
     }
