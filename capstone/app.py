@@ -1,7 +1,10 @@
 """Where a request enters: the app is assembled here from config, http/, domain/ and storage/.
 
-python -m capstone                         serve on http://127.0.0.1:8000
-litestar --app capstone.app:app run        the same, with Litestar's CLI
+Nothing is built when this module is imported: each process calls `create_app` once.
+
+python -m capstone                                  serve on http://127.0.0.1:8000
+uvicorn capstone.app:create_app --factory           the same, with uvicorn's own CLI
+litestar --app capstone.app:create_app run          the same, with Litestar's CLI
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from capstone.config import Settings
 from capstone.http.auth import auth_router, jwt_auth, me
 from capstone.http.errors import EXCEPTION_HANDLERS
 from capstone.http.events import StreamSlots, events_socket, events_stream, publish_after_commit
+from capstone.http.live import live_events, redis_client
 from capstone.http.middleware import (
     BodyDeadlineMiddleware,
     JSONFormatter,
@@ -37,7 +41,6 @@ from capstone.http.middleware import (
 )
 from capstone.http.operations import health, ready
 from capstone.http.tasks import TaskController
-from capstone.storage.channels import live_events, redis_client
 from capstone.storage.database import close_engine, database_config, migrate
 
 logger = logging.getLogger("capstone")
@@ -122,6 +125,3 @@ def create_app(settings: Settings | None = None) -> Litestar:
         debug=False,  # never send a traceback to a client, whatever the environment
     )
     return log_every_request(app)
-
-
-app = create_app()

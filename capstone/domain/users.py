@@ -16,6 +16,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from capstone.storage.models import User
 
 T = TypeVar("T")
+# What the layers above may use; they know the User model from here, not from storage.
+__all__ = [
+    "PASSWORD_HASHER",
+    "Accounts",
+    "PasswordChecksBusyError",
+    "User",
+    "UsernameTakenError",
+    "WrongCredentialsError",
+]
 
 
 class UsernameTakenError(Exception):
@@ -70,8 +79,17 @@ class Accounts:
             raise UsernameTakenError(f"The username {username!r} is taken") from None
         return user
 
+    async def get(self, user_id: int) -> User | None:
+        """The account with this id, if it (still) exists."""
+        return await self.session.get(User, user_id)
+
     async def authenticate(self, username: str, password: str) -> User:
         user = await self.session.scalar(select(User).where(User.username == username))
+        if user is not None:
+            self.session.expunge(user)  # loaded, and readable without the session
+        # Give the connection back before the slow check: a crowd of logins waiting for
+        # their turn must not hold every pooled connection (everyone else would wait 30 s).
+        await self.session.rollback()
         stored = user.password_hash if user is not None else _DUMMY_HASH
         try:
             await _in_turn(self.hasher.verify, stored, password)

@@ -10,6 +10,7 @@ from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar import Request, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
+from litestar.enums import ScopeType
 from litestar.exceptions import TooManyRequestsException
 from litestar.middleware import AuthenticationResult
 from litestar.middleware.rate_limit import RateLimitConfig
@@ -19,9 +20,8 @@ from litestar.stores.base import Store
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.config import Settings
-from capstone.domain.users import Accounts, WrongCredentialsError
+from capstone.domain.users import Accounts, User, WrongCredentialsError
 from capstone.http.schemas import AccessToken, Credentials, UserOut, errors
-from capstone.storage.models import User
 
 # Browsers cannot set headers on a WebSocket or an EventSource, so the event streams
 # also take the token from `?token=`. Nowhere else: URLs end up in logs.
@@ -53,8 +53,15 @@ def jwt_auth(settings: Settings, database: SQLAlchemyAsyncConfig) -> JWTAuth[Use
         # A token of a user that no longer exists authenticates nobody (401).
         if not (token.sub.isascii() and token.sub.isdigit()) or int(token.sub) >= 2**63:
             return None  # signed with our secret, yet not an id we issue: also nobody
-        async with database.get_session() as session:
-            return await session.get(User, int(token.sub))
+        # The request's own session, the one its handler gets as `db_session`: one
+        # session and one transaction per request, committed or rolled back with it.
+        session = database.provide_session(connection.app.state, connection.scope)
+        user = await Accounts(session).get(int(token.sub))
+        if connection.scope["type"] == ScopeType.WEBSOCKET:
+            # A socket stays open for hours and is never "answered", so the plugin would
+            # end this transaction only when it closes: give the connection back now.
+            await session.close()
+        return user
 
     return JWTAuth[User](
         retrieve_user_handler=current_user,

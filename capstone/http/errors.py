@@ -1,4 +1,8 @@
-"""One error body for every 4xx and 5xx: {"status", "error", "detail", "fields"}."""
+"""One error body for every 4xx and 5xx: RFC 9457 problem details, application/problem+json.
+
+{"status", "title", "detail", "fields"}, and "current" on a 412; built by Litestar's
+ProblemDetailsException (why not its plugin: docs/capstone/decisions.md).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,15 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
-from litestar import MediaType, Request, Response
+from litestar import Request, Response
 from litestar.exceptions import HTTPException, TooManyRequestsException, ValidationException
+from litestar.plugins.problem_details import ProblemDetailsException
 from litestar.types import ExceptionHandlersMap
 from redis.exceptions import RedisError
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
+from capstone.domain.readiness import NotReadyError
 from capstone.domain.tasks import (
     IdempotencyKeyReusedError,
     TaskNotFoundError,
@@ -25,18 +31,8 @@ from capstone.domain.users import (
 )
 from capstone.http.middleware import security_headers
 from capstone.http.schemas import TaskOut
-from capstone.storage.database import DatabaseUnavailableError
 
 logger = logging.getLogger("capstone")
-
-
-def error_body(status: int, detail: str, fields: list[Any] | None = None) -> dict[str, Any]:
-    return {
-        "status": status,
-        "error": HTTPStatus(status).phrase,
-        "detail": detail,
-        "fields": fields or [],
-    }
 
 
 def _respond(
@@ -48,12 +44,15 @@ def _respond(
 ) -> Response[Any]:
     request_id = request.scope.get("state", {}).get("request_id")
     headers = security_headers(request.url.path)
-    return Response(
-        {**error_body(status, detail, fields), **extra},
+    problem = ProblemDetailsException(
         status_code=status,
-        media_type=MediaType.JSON,
+        # No "type": RFC 9457 reads that as about:blank, whose title is the status phrase.
+        title=HTTPStatus(status).phrase,
+        detail=detail,
+        extra={"fields": fields or [], **extra},  # extension members, beside the standard ones
         headers={**headers, "X-Request-ID": request_id} if request_id else headers,
     )
+    return problem.to_response(request)
 
 
 # Litestar 2.25 reports a request without a body as the text of a KeyError: "'data'".
@@ -123,9 +122,7 @@ def checks_busy(request: Request[Any, Any, Any], exc: PasswordChecksBusyError) -
     return response
 
 
-def database_unavailable(
-    request: Request[Any, Any, Any], exc: DatabaseUnavailableError
-) -> Response[Any]:
+def not_ready(request: Request[Any, Any, Any], exc: NotReadyError) -> Response[Any]:
     logger.warning("readiness check failed: %s", exc.__cause__ or exc)
     response = _respond(request, 503, str(exc))
     response.headers["Retry-After"] = "5"
@@ -172,7 +169,7 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     WrongCredentialsError: wrong_credentials,
     PasswordChecksBusyError: checks_busy,
     UnicodeDecodeError: not_utf8,
-    DatabaseUnavailableError: database_unavailable,
+    NotReadyError: not_ready,
     OperationalError: dependency_down,
     InterfaceError: dependency_down,
     PoolTimeoutError: dependency_down,

@@ -22,9 +22,9 @@ from litestar.security.jwt import Token
 from litestar.types import Message, Scope, WebSocketReceiveEvent
 
 from capstone.domain.tasks import TaskEvent
+from capstone.domain.users import User
+from capstone.http.live import LiveEvents, event_order, split_event
 from capstone.http.schemas import encode_event, errors
-from capstone.storage.channels import LiveEvents, event_order, split_event
-from capstone.storage.models import User
 
 POLICY_VIOLATION = 1008  # the WebSocket close code for "you may not have another"
 

@@ -179,6 +179,15 @@ class SecurityHeadersMiddleware(ASGIMiddleware):
         # --8<-- [end:security-headers]
 
 
+# uvicorn logs a WebSocket's path with its query string ("WebSocket /events/ws?token=...").
+_TOKEN_IN_QUERY = re.compile(r"([?&]token=)[^&\s\"']+")
+
+
+def redact(message: str) -> str:
+    """The message with any `token=` query value blanked out, whoever logged it."""
+    return _TOKEN_IN_QUERY.sub(r"\1[redacted]", message)
+
+
 class JSONFormatter(logging.Formatter):
     """One JSON object per line: easy to search, and the request id is always there."""
 
@@ -187,7 +196,7 @@ class JSONFormatter(logging.Formatter):
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": redact(record.getMessage()),
             "request_id": REQUEST_ID.get(),
             **getattr(record, "fields", {}),
         }

@@ -10,9 +10,9 @@ from litestar.di import NamedDependency
 from litestar.exceptions import ServiceUnavailableException
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from capstone.domain.readiness import check_ready
+from capstone.http.live import LiveEvents
 from capstone.http.schemas import errors
-from capstone.storage.channels import LiveEvents
-from capstone.storage.database import check_database
 
 logger = logging.getLogger("capstone")
 CHECK_SECONDS = 2.0  # a dependency slower than this to answer is not ready either
@@ -32,7 +32,7 @@ async def health() -> dict[str, str]:
 async def ready(
     db_engine: NamedDependency[AsyncEngine], channels: NamedDependency[LiveEvents]
 ) -> dict[str, str]:
-    await check_database(db_engine)  # DatabaseUnavailableError: 503 (http/errors.py)
+    await check_ready(db_engine)  # NotReadyError: 503 (http/errors.py)
     try:
         with anyio.fail_after(CHECK_SECONDS):
             await channels.events.check()

@@ -11,14 +11,15 @@ from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ClientException
+from litestar.pagination import OffsetPagination
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.security.jwt import Token
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.domain.tasks import SortKey, TaskQuery, TaskService
+from capstone.domain.users import User
 from capstone.domain.values import Priority, Status
-from capstone.http.schemas import NewTask, TaskChanges, TaskOut, TaskPage, errors
-from capstone.storage.models import User
+from capstone.http.schemas import NewTask, TaskChanges, TaskOut, errors
 
 MAX_PAGE = 100  # the largest `limit` a client may ask for
 
@@ -133,7 +134,7 @@ class TaskController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 20,
         # Bounded like any 64-bit integer the database can compare (a larger one is a 400).
         offset: Annotated[int, QueryParameter(ge=0, le=2**63 - 1)] = 0,
-    ) -> TaskPage:
+    ) -> OffsetPagination[TaskOut]:
         query = TaskQuery(
             status=status,
             priority=priority,
@@ -146,8 +147,9 @@ class TaskController(Controller):
             offset=offset,
         )
         found, total = await tasks.find(query)
-        return TaskPage(
-            items=[TaskOut.of(task) for task in found], total=total, limit=limit, offset=offset
+        # Litestar's page shape (advanced-alchemy's class): {items, limit, offset, total}.
+        return OffsetPagination(
+            items=[TaskOut.of(task) for task in found], limit=limit, offset=offset, total=total
         )
 
     @get("/{task_id:int}", summary="Read a task and its ETag", responses=errors(401, 404))

@@ -107,8 +107,8 @@ def migrate(config: SQLAlchemyAsyncConfig) -> None:
     AlembicCommands(sqlalchemy_config=config).upgrade("head")
 
 
-class DatabaseUnavailableError(Exception):
-    """The database does not answer, or cannot take writes."""
+class DatabaseUnavailableError(ConnectionError):
+    """The database does not answer, or cannot take writes (on any route: a 503)."""
 
 
 async def check_database(engine: AsyncEngine) -> None:

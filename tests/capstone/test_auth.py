@@ -1,9 +1,14 @@
 """Accounts and tokens: register, log in, /me, and what a bad token gets."""
 
+from collections.abc import Iterator
+
 import jwt
 import pytest
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from litestar import Litestar
 from litestar.testing import TestClient
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from tests.capstone.conftest import TEST_SECRET, sign_up, signed
 from tests.transcripts import MakeTranscript
@@ -92,3 +97,35 @@ def test_an_unknown_user_is_refused_even_with_the_decoy_hashs_password(client: C
     )
 
     assert response.status_code == 401
+
+
+@pytest.fixture
+def transactions() -> Iterator[list[Session]]:
+    """The ORM sessions that begin a transaction, in order, while the test runs."""
+    begun: list[Session] = []
+
+    def record(session: Session, *_: object) -> None:
+        begun.append(session)
+
+    event.listen(Session, "after_begin", record)
+    yield begun
+    event.remove(Session, "after_begin", record)
+
+
+def test_a_request_loads_its_user_in_its_own_session(
+    client: Client, ada: dict[str, str], transactions: list[Session]
+) -> None:
+    # The user behind the token is loaded through the domain, in the session the handler
+    # then uses: one transaction for the request, not one for auth and one for the handler.
+    created = client.post("/tasks", json={"title": "One transaction"}, headers=ada)
+
+    assert created.status_code == 201
+    assert len(transactions) == 1
+
+
+def test_an_open_socket_holds_no_database_connection(client: Client, ada: dict[str, str]) -> None:
+    (database,) = client.app.plugins.get(SQLAlchemyPlugin).config
+    engine = database.get_engine()
+    with client.websocket_connect("/events/ws", headers=ada):
+        # Authenticated (the user was loaded), and the pooled connection is back already.
+        assert engine.pool.checkedout() == 0

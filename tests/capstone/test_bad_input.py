@@ -1,6 +1,6 @@
 """Bad input of every kind: a 4xx whose body says what is wrong, and nothing stored changes.
 
-Every case asserts the whole error body {"status", "error", "detail", "fields"}. Every write
+Every case asserts the whole error body {"status", "title", "detail", "fields"}. Every write
 also compares the database (every row of both tables) before and after.
 """
 
@@ -37,7 +37,7 @@ USERNAME_PATTERN = get_args(Username)[1].pattern
 def error(status: int, detail: str, fields: list[dict[str, str]] | None = None) -> dict[str, Any]:
     return {
         "status": status,
-        "error": HTTPStatus(status).phrase,
+        "title": HTTPStatus(status).phrase,
         "detail": detail,
         "fields": fields or [],
     }
@@ -539,3 +539,23 @@ def test_litestar_takes_the_token_after_any_scheme(client: Client, ada: Headers)
 
     assert response.status_code == 200
     assert response.json()["username"] == "ada"
+
+
+@pytest.mark.parametrize(
+    ("path", "signed_in", "status"),
+    [
+        pytest.param("/tasks/999", True, 404, id="raised-by-the-domain"),
+        pytest.param("/tasks?limit=0", True, 400, id="raised-by-validation"),
+        pytest.param("/tasks", False, 401, id="raised-by-the-auth-middleware"),
+        pytest.param("/nowhere", False, 404, id="raised-by-routing"),
+    ],
+)
+def test_every_error_is_rfc_9457_problem_details(
+    client: Client, ada: Headers, path: str, signed_in: bool, status: int
+) -> None:
+    response = client.get(path, headers=ada if signed_in else {})
+
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    assert {"status", "title", "detail"} <= set(response.json())
+    assert response.json()["title"] == HTTPStatus(status).phrase

@@ -9,11 +9,13 @@ import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import anyio
 import jwt
 import pytest
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
+from argon2 import PasswordHasher
 from litestar import Litestar
 from litestar.exceptions import WebSocketDisconnect
 from litestar.testing import TestClient
@@ -22,7 +24,7 @@ from capstone.app import create_app
 from capstone.config import PUBLIC_SECRETS, Settings
 from capstone.domain import users
 from capstone.http.auth import AUDIENCE, ISSUER
-from capstone.storage.channels import LiveEvents
+from capstone.http.live import LiveEvents
 from tests.capstone.conftest import TEST_SECRET, sign_up, signed
 from tests.capstone.test_operations import JSONLines
 from tests.capstone.test_scale_out import wait_for_subscriber
@@ -170,6 +172,28 @@ def test_password_checks_run_two_at_a_time_and_refuse_a_long_queue() -> None:
     assert most == users.CONCURRENT_CHECKS
     assert refused == 1
     assert results == ["checked"] * (users.CONCURRENT_CHECKS + users.WAITING)
+
+
+def test_a_login_holds_no_database_connection_while_its_password_is_checked(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Logins waiting for their turn at argon2 once held every pooled connection, and every
+    # other request waited 30 s for one.
+    sign_up(client)
+    engine = client.app.plugins.get(SQLAlchemyPlugin).config[0].get_engine()
+    held: list[int] = []
+
+    class Watching(PasswordHasher):
+        def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
+            held.append(engine.pool.checkedout())
+            return super().verify(hash, password)
+
+    monkeypatch.setattr(users, "PASSWORD_HASHER", Watching(time_cost=1, memory_cost=8))
+    logged_in = login(client, "ada", "correct horse")
+    wrong = login(client, "ada", "not the password")
+
+    assert (logged_in.status_code, wrong.status_code) == (200, 401)
+    assert held == [0, 0]
 
 
 # --- readiness and a database that is gone -----------------------------------------------------

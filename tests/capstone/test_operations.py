@@ -9,8 +9,8 @@ from litestar.testing import TestClient
 
 from capstone.app import create_app
 from capstone.config import Settings
+from capstone.http.live import MemoryEventsBackend, RedisEventsBackend, live_events
 from capstone.http.middleware import JSONFormatter
-from capstone.storage.channels import MemoryEventsBackend, RedisEventsBackend, live_events
 from tests.capstone.conftest import sign_up
 from tests.transcripts import MakeTranscript
 
@@ -86,7 +86,7 @@ def test_an_unexpected_error_is_a_plain_500_and_a_json_log_line_with_the_request
     assert response.status_code == 500
     assert response.json() == {
         "status": 500,
-        "error": "Internal Server Error",
+        "title": "Internal Server Error",
         "detail": "Something went wrong on our side",
         "fields": [],
     }

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import websockets.sync.client
 
 from lessons.manifest import ROOT
 from tests.capstone.conftest import sign_up
@@ -131,6 +132,10 @@ def test_every_log_line_is_json_and_no_token_reaches_the_log(
     http.get("/me", headers={**headers, "X-Request-ID": "find-me-1"})
     with http.stream("GET", "/events", params={"token": token}) as stream:
         next(stream.iter_lines())
+    # uvicorn logs a WebSocket handshake itself, path and query string included.
+    socket_url = server.base.replace("http://", "ws://") + f"/events/ws?token={token}"
+    with websockets.sync.client.connect(socket_url, proxy=None, open_timeout=GUARD_SECONDS):
+        pass
     time.sleep(0.3)  # the stream's line is written once it has closed
 
     lines = server.lines()
@@ -145,6 +150,7 @@ def test_every_log_line_is_json_and_no_token_reaches_the_log(
     ]
     assert {entry["path"] for entry in access} >= {"/auth/login", "/tasks", "/events"}
     assert any(entry["logger"].startswith("uvicorn") for entry in entries)  # its own lines too
+    assert "/events/ws?token=[redacted]" in server.log.read_text()
 
 
 def test_a_second_event_stream_of_one_user_is_429(http: httpx.Client) -> None:

@@ -1,9 +1,10 @@
-"""`python -m capstone` and `litestar --app capstone.app:app run` serve; `migrate` migrates."""
+"""`python -m capstone` and `litestar --app capstone.app:create_app run` serve; `migrate` does."""
 
 import json
 import os
 import runpy
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,7 @@ def test_a_real_server_serves_swagger_and_the_api(tmp_path: Path, way: str) -> N
         "litestar run": [
             str(BIN / "litestar"),
             "--app",
-            "capstone.app:app",
+            "capstone.app:create_app",
             "run",
             "--port",
             str(port),
@@ -106,3 +107,14 @@ def test_a_real_server_serves_swagger_and_the_api(tmp_path: Path, way: str) -> N
 
     assert swagger.status_code == 200
     assert registered.status_code == 201
+
+
+def test_litestar_database_upgrade_migrates(tmp_path: Path) -> None:
+    # advanced-alchemy's CLI plugin, with the app factory and the capstone's Alembic config.
+    database = tmp_path / "db.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{database}"}
+    command = [str(BIN / "litestar"), "--app", "capstone.app:create_app", "database"]
+
+    subprocess.run([*command, "upgrade", "--no-prompt"], env=env, check=True, timeout=120)  # noqa: S603
+
+    assert tables(database) == {"alembic_version", "user_account", "task", "idempotency_key"}

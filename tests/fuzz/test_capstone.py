@@ -71,7 +71,7 @@ def test_every_operation_survives_fuzzing_signed_in(
     assert not failures, "\n\n".join(failures)
 
 
-# The capstone's error body is {status, error, detail, fields}, not Litestar's default; each
+# The capstone's error body is problem details {status, title, detail, fields}; each
 # operation documents it (capstone/http/schemas.py `errors`), and a 400 must match.
 @pytest.mark.parametrize(
     ("method", "path", "request_parts"),

@@ -105,6 +105,7 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
         self._wanted: set[str] = set()  # channels with a subscriber here, up or down
         self.problem: str | None = None  # why Redis is unreachable, while it is
         self._down_since = 0.0
+        self._seen: dict[str, str] = {}  # the newest event id delivered, per channel
 
     def _history_key(self, channel: str) -> str:
         return f"{channel}:history"
@@ -115,17 +116,33 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
             logger.error("Redis unavailable, live events paused: %s", error or type(error))
         self.problem = f"{type(error).__name__}: {error}"
 
-    async def _recovered(self) -> None:
-        if self.problem is None:
-            return
-        # Subscriptions made while Redis was away exist only here: make them there too.
+    def _back(self) -> None:
+        if self.problem is not None:
+            self.problem = None
+            back_after = time.monotonic() - self._down_since
+            logger.warning("Redis is back after %.1f s; live events resumed", back_after)
+
+    async def _resume(self) -> list[tuple[str, bytes]]:
+        """After an outage: subscribe where we are not, and fetch what was published while
+        we were reconnecting (it is in the history, though pub/sub never delivered it)."""
         missing = {c for c in self._wanted if c.encode() not in self._pub_sub.channels}
-        if missing:
+        if missing:  # subscriptions made while Redis was away exist only here
             await self._pub_sub.subscribe(*missing)
-        self.problem = None
-        logger.warning(
-            "Redis is back after %.1f s; live events resumed", time.monotonic() - self._down_since
-        )
+        missed = []
+        for channel in self._wanted & self._seen.keys():
+            for message in await self.history_after(channel, self._seen[channel]):
+                missed.append((channel, message))
+        return missed
+
+    def _new(self, channel: str, message: bytes) -> bool:
+        """Whether the message is one this process has not delivered yet (and note it)."""
+        event_id = split_event(message)[0]
+        if channel not in self._wanted or (
+            channel in self._seen and event_order(event_id) <= event_order(self._seen[channel])
+        ):
+            return False
+        self._seen[channel] = event_id
+        return True
 
     async def publish(self, data: bytes, channels: Iterable[str]) -> None:
         ttl = int(HISTORY_TTL.total_seconds() * 1000)
@@ -144,33 +161,40 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
         try:
             await super().subscribe(channels)
         except RedisProblems as error:
-            self._failed(error)  # subscribed once Redis is back (_recovered)
+            self._failed(error)  # subscribed once Redis is back (_resume)
             self._has_subscribed.set()
 
     async def unsubscribe(self, channels: Iterable[str]) -> None:
         channels = set(channels)
         self._wanted -= channels
+        for channel in channels:
+            self._seen.pop(channel, None)
         try:
             await super().unsubscribe(channels)
         except RedisProblems as error:
             self._failed(error)
 
     async def stream_events(self) -> AsyncGenerator[tuple[str, Any], None]:
+        broken = False
         while True:
             await self._has_subscribed.wait()
             try:
                 message = await self._pub_sub.get_message(
                     ignore_subscribe_messages=True, timeout=1.0
                 )
-                await self._recovered()
+                missed = await self._resume() if broken else []
             except RedisProblems as error:
                 self._failed(error)
+                broken = True
                 await asyncio.sleep(RETRY_SECONDS)
                 continue
+            broken = False
+            self._back()
             if message is not None and message["type"] == "message":
-                channel = message["channel"].decode()
-                if channel in self._wanted:
-                    yield channel, message["data"]
+                missed.append((message["channel"].decode(), message["data"]))
+            for channel, data in missed:
+                if self._new(channel, data):
+                    yield channel, data
 
     async def history_after(self, channel: str, last_id: str) -> list[bytes]:
         if not _REDIS_ID.fullmatch(last_id):
@@ -192,6 +216,7 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
         except RedisProblems as error:
             self._failed(error)
             raise
+        self._back()
 
     async def on_shutdown(self) -> None:
         # Litestar closes its pub/sub connection, not the client it publishes with.
