@@ -106,11 +106,13 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
         self.problem: str | None = None  # why Redis is unreachable, while it is
         self._down_since = 0.0
         self._seen: dict[str, str] = {}  # the newest event id delivered, per channel
+        self._resume_due = False
 
     def _history_key(self, channel: str) -> str:
         return f"{channel}:history"
 
     def _failed(self, error: BaseException) -> None:
+        self._resume_due = True  # whoever noticed, the listening loop catches up after
         if self.problem is None:
             self._down_since = time.monotonic()
             logger.error("Redis unavailable, live events paused: %s", error or type(error))
@@ -175,20 +177,22 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
             self._failed(error)
 
     async def stream_events(self) -> AsyncGenerator[tuple[str, Any], None]:
-        broken = False
         while True:
             await self._has_subscribed.wait()
             try:
+                missed = await self._resume() if self._resume_due else []
+                self._resume_due = False
+                connection: object = self._pub_sub.connection  # None until it first subscribes
+                if connection is None:  # nothing subscribed yet, so nothing to hear
+                    await asyncio.sleep(RETRY_SECONDS)
+                    continue
                 message = await self._pub_sub.get_message(
                     ignore_subscribe_messages=True, timeout=1.0
                 )
-                missed = await self._resume() if broken else []
             except RedisProblems as error:
                 self._failed(error)
-                broken = True
                 await asyncio.sleep(RETRY_SECONDS)
                 continue
-            broken = False
             self._back()
             if message is not None and message["type"] == "message":
                 missed.append((message["channel"].decode(), message["data"]))

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from capstone.config import LOCAL_SECRET_FILE, PUBLIC_SECRETS, ConfigurationError, Settings
+from capstone.__main__ import main
+from capstone.config import (
+    LOCAL_SECRET_FILE,
+    PUBLIC_SECRETS,
+    ConfigurationError,
+    Settings,
+    _write_once,
+)
 from lessons.manifest import ROOT
 
 STRONG = "x" * 40
@@ -206,3 +213,37 @@ def test_workers_starting_together_share_one_generated_secret(in_tmp: Path) -> N
     assert len(results) == 8
     assert len(set(results)) == 1
     assert sorted(p.name for p in in_tmp.iterdir()) == [str(LOCAL_SECRET_FILE)]  # no drafts
+
+
+def test_main_prints_one_line_per_bad_value_and_returns_2(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TOKEN_MINUTES", "abc")
+    monkeypatch.setenv("CORS_ORIGINS", "*")
+
+    assert main(["migrate"]) == 2
+    assert [line.split()[0] for line in capsys.readouterr().err.splitlines()] == [
+        "TOKEN_MINUTES",
+        "CORS_ORIGINS",
+    ]
+
+
+def test_main_names_a_database_it_cannot_migrate(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://app:hunter2@127.0.0.1:1/x")
+    monkeypatch.setenv("JWT_SECRET", STRONG)
+
+    assert main(["--port", "9000"]) == 2  # serve migrates first, and stops there
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("DATABASE_URL could not be migrated: ")
+    assert "hunter2" not in line
+
+
+def test_a_secret_file_made_meanwhile_by_another_process_wins(tmp_path: Path) -> None:
+    target = tmp_path / "secret"
+    _write_once(target, "first\n")
+    _write_once(target, "second\n")  # another worker, a moment later: it reads the first
+
+    assert target.read_text() == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["secret"]
