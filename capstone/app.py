@@ -31,6 +31,7 @@ from capstone.http.auth import auth_router, jwt_auth, me
 from capstone.http.errors import EXCEPTION_HANDLERS
 from capstone.http.events import events_socket, events_stream, publish_after_commit
 from capstone.http.middleware import JSONFormatter, RequestIDMiddleware, SecurityHeadersMiddleware
+from capstone.http.openapi import ClosedStructs
 from capstone.http.operations import health, ready
 from capstone.http.tasks import TaskController
 from capstone.storage.database import close_engine, database_config, migrate
@@ -89,7 +90,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             health,
             ready,
         ],
-        plugins=[SQLAlchemyPlugin(config=database), channels],
+        plugins=[SQLAlchemyPlugin(config=database), channels, ClosedStructs()],
         # JWTAuth puts its middleware first; the request id must wrap even its 401s.
         on_app_init=[auth.on_app_init, request_ids_outermost],
         lifespan=[migrated],

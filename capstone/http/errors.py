@@ -22,7 +22,7 @@ from capstone.domain.tasks import (
     VersionConflictError,
 )
 from capstone.domain.users import UsernameTakenError, WrongCredentialsError
-from capstone.http.middleware import security_headers
+from capstone.http.middleware import request_id_of, security_headers
 from capstone.http.schemas import TaskOut
 
 logger = logging.getLogger("capstone")
@@ -35,15 +35,14 @@ def _respond(
     fields: list[Any] | None = None,
     **extra: Any,
 ) -> Response[Any]:
-    request_id = request.scope.get("state", {}).get("request_id")
-    headers = security_headers(request.url.path)
+    headers = {**security_headers(request.url.path), "X-Request-ID": request_id_of(request.scope)}
     problem = ProblemDetailsException(
         status_code=status,
         # No "type": RFC 9457 reads that as about:blank, whose title is the status phrase.
         title=HTTPStatus(status).phrase,
         detail=detail,
         extra={"fields": fields or [], **extra},  # extension members, beside the standard ones
-        headers={**headers, "X-Request-ID": request_id} if request_id else headers,
+        headers=headers,
     )
     return problem.to_response(request)
 

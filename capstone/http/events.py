@@ -13,13 +13,22 @@ from litestar import Request, WebSocket, get, websocket
 from litestar.channels import ChannelsPlugin
 from litestar.datastructures import State
 from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import Example
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from litestar.security.jwt import Token
 from litestar.types import Message, Scope, WebSocketReceiveEvent
 
 from capstone.domain.tasks import TaskEvent
 from capstone.domain.users import User
-from capstone.http.schemas import encode_event
+from capstone.http.openapi import documented
+from capstone.http.schemas import encode_event, errors
+
+EVENT_EXAMPLE = (
+    ": subscribed\r\nretry: 3000\r\n\r\n"
+    'event: task\r\ndata: {"type":"task.created","task":{"id":1,"title":"Write the report",'
+    '"version":1}}\r\n\r\n'
+)
 
 
 def channel_of(user_id: int) -> str:
@@ -74,7 +83,30 @@ async def ignore_until_closed(socket: WebSocket[Any, Any, Any]) -> None:
         # --8<-- [end:bounded-messages]
 
 
-@get("/events", summary="Your task events as a server-sent event stream", tags=["events"])
+@get(
+    "/events",
+    summary="Your task events as a server-sent event stream",
+    description=(
+        "A text/event-stream that stays open: first a comment and `retry: 3000`, then one"
+        " event per change of one of your tasks, `event: task` with `data:` a JSON"
+        " TaskEvent ({type: task.created | task.updated | task.deleted, task}). Browsers"
+        " cannot send headers here, so the token may also be `?token=`. The same events"
+        " arrive as WebSocket text messages on /events/ws (OpenAPI cannot describe a"
+        " WebSocket)."
+    ),
+    tags=["events"],
+    operation_id="streamEvents",
+    responses={
+        200: ResponseSpec(
+            str,
+            media_type="text/event-stream",
+            description="The stream of events",
+            examples=[Example(value=EVENT_EXAMPLE)],
+        ),
+        **errors(401, database=False),
+    },
+    operation_class=documented(),
+)
 async def events_stream(
     request: Request[User, Token, State], channels: NamedDependency[ChannelsPlugin]
 ) -> ServerSentEvent:

@@ -7,7 +7,7 @@ import logging
 import re
 import uuid
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
@@ -18,18 +18,27 @@ REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
 _VALID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
+def request_id_of(scope: Scope) -> str:
+    """The request's id, kept in its state: a sane incoming X-Request-ID, else a new one.
+
+    Errors are answered outside every middleware (errors.py), so they read it from here
+    too; for a request no route matched, no middleware ran, and the id is made here.
+    """
+    state = scope.setdefault("state", {})
+    if "request_id" not in state:
+        incoming = MutableScopeHeaders(scope).get("x-request-id", "")
+        state["request_id"] = incoming if _VALID.fullmatch(incoming) else uuid.uuid4().hex
+    return cast("str", state["request_id"])
+
+
 class RequestIDMiddleware(ASGIMiddleware):
     """Reuse a sane incoming X-Request-ID (from a proxy), else make one (lesson 06)."""
 
     scopes = (ScopeType.HTTP, ScopeType.WEBSOCKET)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
-        incoming = MutableScopeHeaders(scope).get("x-request-id", "")
-        request_id = incoming if _VALID.fullmatch(incoming) else uuid.uuid4().hex
+        request_id = request_id_of(scope)
         token = REQUEST_ID.set(request_id)
-        # Also in the request's state: an error raised by middleware further in (auth's 401)
-        # is answered outside this one, by a handler that reads it from there (errors.py).
-        scope.setdefault("state", {})["request_id"] = request_id
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":

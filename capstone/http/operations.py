@@ -7,14 +7,30 @@ from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from capstone.domain.readiness import check_ready
+from capstone.http.openapi import documented
+from capstone.http.schemas import errors
 
 
-@get("/health", summary="The process is up", tags=["operations"])
+@get(
+    "/health",
+    summary="The process is up",
+    tags=["operations"],
+    operation_id="health",
+    responses=errors(database=False),
+    operation_class=documented(public=True),
+)
 async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@get("/ready", summary="The process can serve: the database answers", tags=["operations"])
+@get(
+    "/ready",
+    summary="The process can serve: the database answers",
+    tags=["operations"],
+    operation_id="ready",
+    responses=errors(),  # 503 when it is not ready
+    operation_class=documented(public=True),
+)
 async def ready(db_engine: NamedDependency[AsyncEngine]) -> dict[str, str]:
     await check_ready(db_engine)  # NotReadyError: 503 (http/errors.py)
     return {"status": "ready"}
