@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 from typing import Any
 
@@ -10,21 +11,27 @@ from litestar import Request, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
 from litestar.enums import ScopeType
+from litestar.exceptions import TooManyRequestsException
 from litestar.middleware import AuthenticationResult
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.spec import Link
 from litestar.params import JSONBody
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
+from litestar.stores.base import Store
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.config import Settings
-from capstone.domain.users import Accounts, User
+from capstone.domain.users import Accounts, User, WrongCredentialsError
 from capstone.http.openapi import RATE_LIMIT, RETRY_AFTER, Headers, documented
 from capstone.http.schemas import AccessToken, Credentials, UserOut, errors
 
 # Browsers cannot set headers on a WebSocket or an EventSource, so the event streams
 # also take the token from `?token=`. Nowhere else: URLs end up in logs.
 EVENT_PATHS = "/events"
+# Checked on every token: one signed for another service, even with a secret shared by
+# mistake, or by another issuer, authenticates nobody here.
+ISSUER = "task-api"
+AUDIENCE = "task-api"
 
 
 class BearerOrEventTokenMiddleware(JWTAuthenticationMiddleware):
@@ -63,6 +70,9 @@ def jwt_auth(settings: Settings, database: SQLAlchemyAsyncConfig) -> JWTAuth[Use
         token_secret=settings.jwt_secret,
         default_token_expiration=timedelta(minutes=settings.token_minutes),
         authentication_middleware_class=BearerOrEventTokenMiddleware,
+        accepted_issuers=[ISSUER],
+        accepted_audiences=[AUDIENCE],
+        require_claims=["iss", "aud"],
         exclude=["/auth/", "/health", "/ready", "/schema"],
     )
 
@@ -102,10 +112,21 @@ def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
         operation_class=documented(public=True, headers=LIMITED_HEADERS),
     )
     async def login(
-        data: JSONBody[Credentials], accounts: NamedDependency[Accounts]
+        request: Request[Any, Any, Any],
+        data: JSONBody[Credentials],
+        accounts: NamedDependency[Accounts],
     ) -> AccessToken:
-        user = await accounts.authenticate(data.username, data.password)
-        token = auth.create_token(identifier=str(user.id))
+        failures = FailedLogins(request.app.stores.get("rate_limit"), settings)
+        await failures.refuse_if_too_many(data.username)
+        try:
+            user = await accounts.authenticate(data.username, data.password)
+        except WrongCredentialsError:
+            await failures.count(data.username)
+            raise
+        await failures.forget(data.username)
+        token = auth.create_token(
+            identifier=str(user.id), token_issuer=ISSUER, token_audience=AUDIENCE
+        )
         return AccessToken(
             access_token=token,
             token_type="bearer",  # noqa: S106 - the OAuth2 token type, not a secret
@@ -127,11 +148,48 @@ async def me(request: Request[User, Token, Any]) -> UserOut:
     return UserOut.of(request.user)
 
 
+# --8<-- [start:account-limit]
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+class FailedLogins:
+    """Failed logins per username, from any address: guessing one account's password from
+    many addresses stops at ACCOUNT_LOGIN_LIMIT (a success starts the count again)."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.unit, self.limit = settings.account_rate
+
+    def _key(self, username: str) -> str:
+        # Hashed: a username in a Redis key is readable to anyone who can list the keys.
+        return "failed-login:" + hashlib.sha256(username.encode()).hexdigest()
+
+    async def refuse_if_too_many(self, username: str) -> None:
+        failures = int(await self.store.get(self._key(username)) or 0)
+        if failures >= self.limit:
+            retry_after = await self.store.expires_in(self._key(username)) or 1
+            raise TooManyRequestsException(
+                "Too many failed logins for this account; retry later",
+                headers={"RateLimit-Reset": str(retry_after)},
+            )
+
+    async def forget(self, username: str) -> None:
+        await self.store.delete(self._key(username))
+
+    async def count(self, username: str) -> None:
+        key = self._key(username)
+        failures = int(await self.store.get(key) or 0) + 1
+        # The window starts with the first failure and does not move with the others.
+        window = await self.store.expires_in(key) if failures > 1 else None
+        await self.store.set(key, str(failures), expires_in=window or _SECONDS[self.unit])
+        # --8<-- [end:account-limit]
+
+
 # --8<-- [start:login-rate-limit]
 def login_rate_limit(settings: Settings) -> RateLimitConfig:
-    # Keyed by the client's address (request.client.host; X-Forwarded-For is not trusted:
-    # behind a proxy, run uvicorn with --proxy-headers). Timestamps are kept in the app's
-    # "rate_limit" store, a MemoryStore: each process counts its own attempts.
+    # Keyed by the client's address: the TCP peer's, or with TRUSTED_PROXIES set, the one
+    # a trusted proxy puts in X-Forwarded-For (capstone/__main__.py). Counted in the app's
+    # "rate_limit" store: in Redis when REDIS_URL is set, one count for every process.
     return RateLimitConfig(rate_limit=settings.login_rate)
 
 

@@ -14,6 +14,9 @@ from litestar import Request, Response
 from litestar.exceptions import HTTPException, TooManyRequestsException, ValidationException
 from litestar.plugins.problem_details import ProblemDetailsException
 from litestar.types import ExceptionHandlersMap
+from redis.exceptions import RedisError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from capstone.domain.readiness import NotReadyError
 from capstone.domain.tasks import (
@@ -21,8 +24,12 @@ from capstone.domain.tasks import (
     TaskNotFoundError,
     VersionConflictError,
 )
-from capstone.domain.users import UsernameTakenError, WrongCredentialsError
-from capstone.http.middleware import request_id_of, security_headers
+from capstone.domain.users import (
+    PasswordChecksBusyError,
+    UsernameTakenError,
+    WrongCredentialsError,
+)
+from capstone.http.middleware import assign_request_id, security_headers
 from capstone.http.schemas import TaskOut
 
 logger = logging.getLogger("capstone")
@@ -35,7 +42,10 @@ def _respond(
     fields: list[Any] | None = None,
     **extra: Any,
 ) -> Response[Any]:
-    headers = {**security_headers(request.url.path), "X-Request-ID": request_id_of(request.scope)}
+    headers = {
+        **security_headers(request.url.path),
+        "X-Request-ID": assign_request_id(request.scope),
+    }
     problem = ProblemDetailsException(
         status_code=status,
         # No "type": RFC 9457 reads that as about:blank, whose title is the status phrase.
@@ -71,8 +81,10 @@ def too_many_requests(
     # RateLimitMiddleware sends RateLimit-Reset (seconds until the window ends) but no
     # Retry-After, the header HTTP clients and libraries actually honour.
     response = http_error(request, exc)
-    response.headers["Retry-After"] = (exc.headers or {}).get("RateLimit-Reset", "60")
-    response.content["detail"] = "Too many attempts from your address; retry later"
+    sent = exc.headers or {}
+    response.headers["Retry-After"] = sent.get("Retry-After") or sent.get("RateLimit-Reset", "60")
+    if exc.detail == HTTPStatus.TOO_MANY_REQUESTS.phrase:  # the per-address limit's
+        response.content["detail"] = "Too many attempts from your address; retry later"
     return response
     # --8<-- [end:too-many-requests]
 
@@ -106,9 +118,27 @@ def wrong_credentials(request: Request[Any, Any, Any], exc: WrongCredentialsErro
     return _respond(request, 401, "Wrong username or password")
 
 
+def checks_busy(request: Request[Any, Any, Any], exc: PasswordChecksBusyError) -> Response[Any]:
+    response = _respond(request, 503, "Too many password checks at once; retry in a moment")
+    response.headers["Retry-After"] = "1"
+    return response
+
+
 def not_ready(request: Request[Any, Any, Any], exc: NotReadyError) -> Response[Any]:
-    logger.warning("readiness check failed: %s", exc.__cause__)
-    return _respond(request, 503, str(exc))
+    logger.warning("readiness check failed: %s: %s", exc, exc.__cause__ or "-")
+    response = _respond(request, 503, str(exc))
+    response.headers["Retry-After"] = "5"
+    return response
+
+
+def dependency_down(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    # The database or Redis went away mid-request: a moment's outage, not our bug (500).
+    logger.warning(
+        "%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc.args[:1]
+    )
+    response = _respond(request, 503, "A service we depend on does not answer; retry shortly")
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 def not_utf8(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[Any]:
@@ -139,8 +169,14 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     IdempotencyKeyReusedError: key_reused,
     UsernameTakenError: username_taken,
     WrongCredentialsError: wrong_credentials,
+    PasswordChecksBusyError: checks_busy,
     UnicodeDecodeError: not_utf8,
     NotReadyError: not_ready,
+    OperationalError: dependency_down,
+    InterfaceError: dependency_down,
+    PoolTimeoutError: dependency_down,
+    ConnectionError: dependency_down,  # asyncpg's refused connection, among others
+    RedisError: dependency_down,
     RecursionError: too_deep,
     Exception: unexpected,
 }

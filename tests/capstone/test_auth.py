@@ -10,8 +10,7 @@ from litestar.testing import TestClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from capstone.config import DEV_ONLY_JWT_SECRET
-from tests.capstone.conftest import sign_up
+from tests.capstone.conftest import TEST_SECRET, sign_up, signed
 from tests.transcripts import MakeTranscript
 
 Client = TestClient[Litestar]
@@ -38,9 +37,12 @@ def test_the_token_names_the_user_and_expires(client: Client) -> None:
     sign_up(client)
     token = client.post("/auth/login", json={"username": "ada", "password": "correct horse"})
 
-    claims = jwt.decode(token.json()["access_token"], DEV_ONLY_JWT_SECRET, algorithms=["HS256"])
+    claims = jwt.decode(
+        token.json()["access_token"], TEST_SECRET, algorithms=["HS256"], audience="task-api"
+    )
     assert claims["sub"] == "1"
     assert claims["exp"] - claims["iat"] == 3600
+    assert (claims["iss"], claims["aud"]) == ("task-api", "task-api")
 
 
 def test_wrong_password_and_unknown_user_get_the_same_answer(client: Client) -> None:
@@ -64,8 +66,8 @@ def test_a_taken_username_is_a_conflict(client: Client) -> None:
 def test_tokens_that_prove_nothing_are_401(client: Client) -> None:
     sign_up(client)
     forged = jwt.encode({"sub": "1", "exp": 9999999999}, "not-the-secret-" * 3, algorithm="HS256")
-    expired = jwt.encode({"sub": "1", "exp": 1}, DEV_ONLY_JWT_SECRET, algorithm="HS256")
-    ghost = jwt.encode({"sub": "42", "exp": 9999999999}, DEV_ONLY_JWT_SECRET, algorithm="HS256")
+    expired = signed({"sub": "1", "exp": 1})
+    ghost = signed({"sub": "42"})
     unsigned = jwt.encode({"sub": "1", "exp": 9999999999}, "", algorithm="none")
 
     answers = {

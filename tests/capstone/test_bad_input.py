@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from typing import Any, cast, get_args
 
-import jwt
 import pytest
 from litestar.testing import TestClient
 
-from capstone.config import DEV_ONLY_JWT_SECRET, Settings
+from capstone.config import Settings
 from capstone.http.schemas import Description, Title, Username
 from capstone.http.tasks import MAX_PAGE
+from tests.capstone.conftest import signed
 
 Client = TestClient[Any]
 Headers = dict[str, str]
@@ -474,11 +474,6 @@ def test_a_malformed_login_is_400_not_401(client: Client) -> None:
 
 
 # --- the Authorization header ---------------------------------------------------------------
-
-
-def signed(claims: dict[str, Any], secret: str | None = DEV_ONLY_JWT_SECRET) -> str:
-    algorithm = "HS256" if secret else "none"
-    return jwt.encode({"exp": 9_999_999_999, "iat": 1, **claims}, secret or "", algorithm=algorithm)
 
 
 BAD_AUTHORIZATION: list[Any] = [

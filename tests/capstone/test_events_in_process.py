@@ -68,6 +68,6 @@ def test_the_stream_says_subscribed_then_delivers_the_event(settings: Settings) 
 
     assert subscribed == b": subscribed\r\nretry: 3000\r\n\r\n"
     lines = event.decode().splitlines()
-    assert lines[0] == "event: task"
-    payload = json.loads(lines[1].removeprefix("data: "))
+    assert lines[:2] == ["id: 1", "event: task"]  # the first event this process published
+    payload = json.loads(lines[2].removeprefix("data: "))
     assert (payload["type"], payload["task"]["title"]) == ("task.created", "Heard live")
