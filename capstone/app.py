@@ -31,7 +31,6 @@ from capstone.config import Settings
 from capstone.http.auth import auth_router, jwt_auth, me
 from capstone.http.errors import EXCEPTION_HANDLERS
 from capstone.http.events import StreamSlots, events_socket, events_stream, publish_after_commit
-from capstone.http.live import live_events, redis_client
 from capstone.http.middleware import (
     BodyDeadlineMiddleware,
     JSONFormatter,
@@ -39,8 +38,10 @@ from capstone.http.middleware import (
     SecurityHeadersMiddleware,
     log_every_request,
 )
+from capstone.http.openapi import ClosedStructs
 from capstone.http.operations import health, ready
 from capstone.http.tasks import TaskController
+from capstone.storage.channels import live_events, redis_client
 from capstone.storage.database import close_engine, database_config, migrate
 
 logger = logging.getLogger("capstone")
@@ -91,7 +92,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             health,
             ready,
         ],
-        plugins=[SQLAlchemyPlugin(config=database), channels],
+        plugins=[SQLAlchemyPlugin(config=database), channels, ClosedStructs()],
         dependencies={"stream_slots": Provide(lambda: stream_slots, sync_to_thread=False)},
         stores={"rate_limit": limit_store(settings)},
         middleware=[BodyDeadlineMiddleware(settings.body_seconds)],

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from capstone.storage.models import User
 
 T = TypeVar("T")
+
 # What the layers above may use; they know the User model from here, not from storage.
 __all__ = [
     "PASSWORD_HASHER",

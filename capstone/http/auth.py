@@ -14,6 +14,7 @@ from litestar.enums import ScopeType
 from litestar.exceptions import TooManyRequestsException
 from litestar.middleware import AuthenticationResult
 from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.openapi.spec import Link
 from litestar.params import JSONBody
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 from litestar.stores.base import Store
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.config import Settings
 from capstone.domain.users import Accounts, User, WrongCredentialsError
+from capstone.http.openapi import RATE_LIMIT, RETRY_AFTER, Headers, documented
 from capstone.http.schemas import AccessToken, Credentials, UserOut, errors
 
 # Browsers cannot set headers on a WebSocket or an EventSource, so the event streams
@@ -79,7 +81,22 @@ async def provide_accounts(db_session: NamedDependency[AsyncSession]) -> Account
     return Accounts(session=db_session)
 
 
-@post("/register", summary="Create an account", tags=["auth"], responses=errors(400, 409, 429))
+# Public, and limited: every answer carries the rate-limit headers, a 429 also Retry-After.
+LIMITED_HEADERS: dict[int | str, Headers] = {"*": RATE_LIMIT, 429: RETRY_AFTER}
+# After registering, log in with the same body.
+LOG_IN = Link(operation_id="logIn", request_body="$request.body", description="Log in")
+
+
+@post(
+    "/register",
+    summary="Create an account",
+    tags=["auth"],
+    operation_id="register",
+    responses=errors(400, 409, 413, 429),
+    operation_class=documented(
+        public=True, headers=LIMITED_HEADERS, links={201: {"logIn": LOG_IN}}
+    ),
+)
 async def register(data: JSONBody[Credentials], accounts: NamedDependency[Accounts]) -> UserOut:
     return UserOut.of(await accounts.register(data.username, data.password))
 
@@ -90,7 +107,9 @@ def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
         summary="Trade a username and password for a bearer token",
         tags=["auth"],
         status_code=200,
-        responses=errors(400, 401, 429),
+        operation_id="logIn",
+        responses=errors(400, 401, 413, 429),
+        operation_class=documented(public=True, headers=LIMITED_HEADERS),
     )
     async def login(
         request: Request[Any, Any, Any],
@@ -117,7 +136,14 @@ def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
     return login
 
 
-@get("/me", summary="The signed-in user", tags=["auth"], responses=errors(401))
+@get(
+    "/me",
+    summary="The signed-in user",
+    tags=["auth"],
+    operation_id="readMe",
+    responses=errors(401),
+    operation_class=documented(),
+)
 async def me(request: Request[User, Token, Any]) -> UserOut:
     return UserOut.of(request.user)
 

@@ -29,7 +29,7 @@ from capstone.domain.users import (
     UsernameTakenError,
     WrongCredentialsError,
 )
-from capstone.http.middleware import security_headers
+from capstone.http.middleware import assign_request_id, security_headers
 from capstone.http.schemas import TaskOut
 
 logger = logging.getLogger("capstone")
@@ -42,15 +42,17 @@ def _respond(
     fields: list[Any] | None = None,
     **extra: Any,
 ) -> Response[Any]:
-    request_id = request.scope.get("state", {}).get("request_id")
-    headers = security_headers(request.url.path)
+    headers = {
+        **security_headers(request.url.path),
+        "X-Request-ID": assign_request_id(request.scope),
+    }
     problem = ProblemDetailsException(
         status_code=status,
         # No "type": RFC 9457 reads that as about:blank, whose title is the status phrase.
         title=HTTPStatus(status).phrase,
         detail=detail,
         extra={"fields": fields or [], **extra},  # extension members, beside the standard ones
-        headers={**headers, "X-Request-ID": request_id} if request_id else headers,
+        headers=headers,
     )
     return problem.to_response(request)
 
@@ -123,7 +125,7 @@ def checks_busy(request: Request[Any, Any, Any], exc: PasswordChecksBusyError) -
 
 
 def not_ready(request: Request[Any, Any, Any], exc: NotReadyError) -> Response[Any]:
-    logger.warning("readiness check failed: %s", exc.__cause__ or exc)
+    logger.warning("readiness check failed: %s: %s", exc, exc.__cause__ or "-")
     response = _respond(request, 503, str(exc))
     response.headers["Retry-After"] = "5"
     return response

@@ -16,15 +16,24 @@ from litestar.background_tasks import BackgroundTask
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.exceptions import TooManyRequestsException
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import Example
 from litestar.params import HeaderParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from litestar.security.jwt import Token
 from litestar.types import Message, Scope, WebSocketReceiveEvent
 
+from capstone.domain.events import LiveEvents, event_order, split_event
 from capstone.domain.tasks import TaskEvent
 from capstone.domain.users import User
-from capstone.http.live import LiveEvents, event_order, split_event
+from capstone.http.openapi import RETRY_AFTER, documented
 from capstone.http.schemas import encode_event, errors
+
+EVENT_EXAMPLE = (
+    ": subscribed\r\nretry: 3000\r\n\r\n"
+    'id: 1764582000000-0\r\nevent: task\r\ndata: {"type":"task.created","task":{"id":1,'
+    '"title":"Write the report","version":1}}\r\n\r\n'
+)
 
 POLICY_VIOLATION = 1008  # the WebSocket close code for "you may not have another"
 
@@ -131,8 +140,26 @@ LastEventID = Annotated[
 @get(
     "/events",
     summary="Your task events as a server-sent event stream",
+    description=(
+        "A text/event-stream that stays open: first a comment and `retry: 3000`, then one"
+        " event per change of one of your tasks, `event: task` with an `id:` and `data:` a"
+        " JSON TaskEvent ({type: task.created | task.updated | task.deleted, task}). Send the"
+        " last id as Last-Event-ID to get what you missed first. Browsers cannot send"
+        " headers here, so the token may also be `?token=`. The same events arrive as"
+        " WebSocket text messages on /events/ws (OpenAPI cannot describe a WebSocket)."
+    ),
     tags=["events"],
-    responses=errors(401, 429),
+    operation_id="streamEvents",
+    responses={
+        200: ResponseSpec(
+            str,
+            media_type="text/event-stream",
+            description="The stream of events",
+            examples=[Example(value=EVENT_EXAMPLE)],
+        ),
+        **errors(401, 429, database=False),
+    },
+    operation_class=documented(headers={429: RETRY_AFTER}),
 )
 async def events_stream(
     request: Request[User, Token, State],

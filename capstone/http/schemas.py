@@ -135,8 +135,12 @@ class StaleVersionBody(ErrorBody):
 PROBLEM_JSON = "application/problem+json"  # RFC 9457
 
 
-def errors(*statuses: int) -> dict[int, ResponseSpec]:
-    """The error responses of an operation, documented with the body they really have."""
+def errors(*statuses: int, database: bool = True) -> dict[int, ResponseSpec]:
+    """The error responses of an operation, documented with the body they really have.
+
+    Any operation can answer 500; one that needs the database, 503 when it does not answer.
+    """
+    statuses = (*statuses, 500, *((503,) if database else ()))
     return {
         status: ResponseSpec(
             StaleVersionBody if status == 412 else ErrorBody,

@@ -24,7 +24,7 @@ from capstone.app import create_app
 from capstone.config import PUBLIC_SECRETS, Settings
 from capstone.domain import users
 from capstone.http.auth import AUDIENCE, ISSUER
-from capstone.http.live import LiveEvents
+from capstone.storage.channels import LiveEvents
 from tests.capstone.conftest import TEST_SECRET, sign_up, signed
 from tests.capstone.test_operations import JSONLines
 from tests.capstone.test_scale_out import wait_for_subscriber

@@ -1,4 +1,4 @@
-"""http/live.py's Redis backend, straight: what each operation does while Redis is away, and
+"""storage/channels.py's Redis backend, straight: what each operation does while Redis is away, and
 how it catches up once Redis is back (through the TCP proxy of tests/tcp_proxy.py)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from redis.exceptions import RedisError
 from sqlalchemy.engine import make_url
 
-from capstone.http.live import (
+from capstone.storage.channels import (
     MemoryEventsBackend,
     RedisEventsBackend,
     event_order,

@@ -9,8 +9,8 @@ from litestar.testing import TestClient
 
 from capstone.app import create_app
 from capstone.config import Settings
-from capstone.http.live import MemoryEventsBackend, RedisEventsBackend, live_events
 from capstone.http.middleware import JSONFormatter
+from capstone.storage.channels import MemoryEventsBackend, RedisEventsBackend, live_events
 from tests.capstone.conftest import sign_up
 from tests.transcripts import MakeTranscript
 

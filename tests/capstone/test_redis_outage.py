@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 
 from capstone.app import create_app
 from capstone.config import Settings
-from capstone.http.live import LiveEvents
+from capstone.storage.channels import LiveEvents
 from tests.capstone.conftest import TEST_SECRET, sign_up
 from tests.capstone.test_operations import JSONLines
 from tests.services import require_redis

@@ -24,7 +24,7 @@ from litestar.testing import TestClient
 
 from capstone.app import create_app
 from capstone.config import Settings
-from capstone.http.live import LiveEvents
+from capstone.storage.channels import LiveEvents
 from capstone.storage.database import database_config, migrate
 from lessons.manifest import ROOT
 from tests.capstone.conftest import sign_up
