@@ -76,13 +76,13 @@ def log_every_request(app: Litestar) -> Litestar:
 
         async def send_and_note(message: Message) -> None:
             nonlocal status
+            await send(message)  # first: a status the client never received is not logged
             if message["type"] == "http.response.start":
                 status = message["status"]
             elif message["type"] == "websocket.accept":
                 status = 101
             elif message["type"] == "websocket.close" and not status:
                 status = 403  # refused before it was accepted
-            await send(message)
 
         try:
             await inner(scope, receive, send_and_note)

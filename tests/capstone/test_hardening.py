@@ -19,6 +19,7 @@ from argon2 import PasswordHasher
 from litestar import Litestar
 from litestar.exceptions import WebSocketDisconnect
 from litestar.testing import TestClient
+from sqlalchemy.engine import make_url
 
 from capstone.app import create_app
 from capstone.config import PUBLIC_SECRETS, Settings
@@ -28,7 +29,7 @@ from capstone.storage.channels import LiveEvents
 from tests.capstone.conftest import TEST_SECRET, sign_up, signed
 from tests.capstone.test_operations import JSONLines
 from tests.capstone.test_scale_out import wait_for_subscriber
-from tests.services import require_redis
+from tests.services import isolated_postgres_database, require_redis, run_sql
 
 Client = TestClient[Litestar]
 Headers = dict[str, str]
@@ -378,3 +379,61 @@ def test_two_deployments_sharing_a_redis_hear_only_their_own_events(tmp_path: Pa
             heard = json.loads(socket.receive_text(timeout=GUARD_SECONDS))
 
     assert heard["task"] == mine
+
+
+def test_a_read_only_postgresql_database_is_not_ready() -> None:
+    with isolated_postgres_database() as url:
+        name = make_url(url).database
+        run_sql(url, f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        settings = Settings(database_url=url, migrate_on_start=False, jwt_secret=TEST_SECRET)
+        with TestClient(create_app(settings)) as client:
+            ready = client.get("/ready")
+
+    assert (ready.status_code, ready.json()["detail"]) == (503, "The database is read-only")
+
+
+def test_a_login_refused_for_a_full_queue_is_503_with_retry_after(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_up(client)
+    monkeypatch.setattr(users, "WAITING", 0)  # as if sixteen were already waiting
+
+    response = login(client, "ada", "correct horse")
+
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+    assert response.json()["detail"] == "Too many password checks at once; retry in a moment"
+
+
+def test_a_request_whose_client_vanishes_is_logged_as_a_500(settings: Settings) -> None:
+    app = create_app(settings)
+
+    async def gone() -> dict[str, Any]:
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            raise OSError("the client has gone")  # every attempt to answer fails
+
+        scope = {
+            "type": "http",
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": "/health",
+            "raw_path": b"/health",
+            "root_path": "",
+            "query_string": b"",
+            "headers": [],
+            "client": ("127.0.0.1", 1),
+            "server": ("test", 80),
+        }
+        with pytest.raises(Exception, match="response started"):
+            await app(scope, receive, send)  # type: ignore[arg-type]
+        return {}
+
+    with TestClient(app), capstone_log() as log:
+        anyio.run(gone)
+
+    [access] = [line for line in log.lines if line["logger"] == "capstone.access"]
+    assert (access["path"], access["status"]) == ("/health", 500)
