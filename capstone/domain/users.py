@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -46,13 +48,19 @@ class PasswordChecksBusyError(Exception):
 # turn; the next is refused (503) at once instead of queueing without end.
 CONCURRENT_CHECKS = 2
 WAITING = 16
-_CHECKS = anyio.CapacityLimiter(CONCURRENT_CHECKS)
+# One limiter per event loop (a process serves from one): a limiter outliving its loop
+# would keep the places of checks that loop never finished, and soon have none left.
+_CHECKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 async def _in_turn(work: Callable[..., T], *args: str) -> T:
-    if _CHECKS.statistics().tasks_waiting >= WAITING:
+    loop = asyncio.get_running_loop()
+    checks = _CHECKS.setdefault(loop, anyio.CapacityLimiter(CONCURRENT_CHECKS))
+    if checks.statistics().tasks_waiting >= WAITING:
         raise PasswordChecksBusyError
-    return await anyio.to_thread.run_sync(work, *args, limiter=_CHECKS)
+    return await anyio.to_thread.run_sync(work, *args, limiter=checks)
     # --8<-- [end:bounded-hashing]
 
 
