@@ -68,8 +68,8 @@ def log_every_request(app: Litestar) -> Litestar:
     inner = app.asgi_handler
 
     async def logged(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
-            await inner(scope, receive, send)  # pragma: no cover - lifespan goes elsewhere
+        if scope["type"] not in ("http", "websocket"):  # pragma: no cover - lifespan
+            await inner(scope, receive, send)  # goes to Litestar's lifespan handler instead
             return
         started, status = time.perf_counter(), 0
         token = REQUEST_ID.set(assign_request_id(scope))

@@ -25,6 +25,7 @@ from capstone.app import create_app
 from capstone.config import PUBLIC_SECRETS, Settings
 from capstone.domain import users
 from capstone.http.auth import AUDIENCE, ISSUER
+from capstone.http.middleware import BodyDeadlineMiddleware
 from capstone.storage.channels import LiveEvents
 from tests.capstone.conftest import TEST_SECRET, sign_up, signed
 from tests.capstone.test_operations import JSONLines
@@ -437,3 +438,29 @@ def test_a_request_whose_client_vanishes_is_logged_as_a_500(settings: Settings) 
 
     [access] = [line for line in log.lines if line["logger"] == "capstone.access"]
     assert (access["path"], access["status"]) == ("/health", 500)
+
+
+def test_after_the_body_the_deadline_no_longer_applies() -> None:
+    # A streaming response waits on receive() for the client to leave: no deadline then.
+    messages = [
+        {"type": "http.request", "body": b"{}", "more_body": False},
+        {"type": "http.disconnect"},
+    ]
+    seen: list[str] = []
+
+    async def receive() -> Any:
+        if len(messages) == 1:
+            await anyio.sleep(0.3)  # longer than the deadline below
+        return messages.pop(0)
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        seen.append((await receive())["type"])
+        seen.append((await receive())["type"])
+
+    async def send(message: Any) -> None:  # pragma: no cover - nothing is sent
+        pass
+
+    middleware: Any = BodyDeadlineMiddleware(seconds=0.1)
+    anyio.run(middleware.handle, {"type": "http"}, receive, send, app)
+
+    assert seen == ["http.request", "http.disconnect"]
