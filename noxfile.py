@@ -100,7 +100,7 @@ def capstone(session: nox.Session) -> None:
 
 @nox.session
 def fuzz(session: nox.Session) -> None:
-    """Schemathesis against every lesson's OpenAPI schema and the capstone's: a short pass."""
+    """Schemathesis against every lesson and the capstone (SQLite; PostgreSQL + Redis): short."""
     install(session, "test", "fuzz", extras=("all",))
     session.run("pytest", "tests/fuzz", *session.posargs)
 

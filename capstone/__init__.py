@@ -6,4 +6,6 @@ Where to look:
     http/        the HTTP surface: routes, request and response shapes, auth, errors, events
     domain/      the rules: what a task is allowed to become, who may see it
     storage/     where data lives: tables, migrations, the database connection
+
+Imports point one way, app -> http -> domain -> storage (tests/capstone/test_layers.py).
 """

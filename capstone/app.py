@@ -1,7 +1,10 @@
 """Where a request enters: the app is assembled here from config, http/, domain/ and storage/.
 
-python -m capstone                         serve on http://127.0.0.1:8000
-litestar --app capstone.app:app run        the same, with Litestar's CLI
+Nothing is built when this module is imported: each process calls `create_app` once.
+
+python -m capstone                                  serve on http://127.0.0.1:8000
+uvicorn capstone.app:create_app --factory           the same, with uvicorn's own CLI
+litestar --app capstone.app:create_app run          the same, with Litestar's CLI
 """
 
 from __future__ import annotations
@@ -13,41 +16,43 @@ from contextlib import asynccontextmanager
 import anyio.to_thread
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin, async_autocommit_handler_maker
 from litestar import Litestar
-from litestar.channels import ChannelsPlugin
-from litestar.channels.backends.base import ChannelsBackend
-from litestar.channels.backends.memory import MemoryChannelsBackend
 from litestar.config.app import AppConfig
 from litestar.config.cors import CORSConfig
+from litestar.di import Provide
 from litestar.logging import LoggingConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Tag
+from litestar.stores.base import Store
+from litestar.stores.memory import MemoryStore
+from litestar.stores.redis import RedisStore
 
 from capstone.config import Settings
 from capstone.http.auth import auth_router, jwt_auth, me
 from capstone.http.errors import EXCEPTION_HANDLERS
-from capstone.http.events import events_socket, events_stream, publish_after_commit
-from capstone.http.middleware import JSONFormatter, RequestIDMiddleware, SecurityHeadersMiddleware
+from capstone.http.events import StreamSlots, events_socket, events_stream, publish_after_commit
+from capstone.http.middleware import (
+    BodyDeadlineMiddleware,
+    JSONFormatter,
+    RequestIDMiddleware,
+    SecurityHeadersMiddleware,
+    log_every_request,
+)
+from capstone.http.openapi import ClosedStructs
 from capstone.http.operations import health, ready
 from capstone.http.tasks import TaskController
+from capstone.storage.channels import live_events, redis_client
 from capstone.storage.database import close_engine, database_config, migrate
 
 logger = logging.getLogger("capstone")
 
 
-def channels_backend(settings: Settings) -> ChannelsBackend:
+def limit_store(settings: Settings) -> Store:
+    """Where the login limits count: Redis when configured, so every process shares them."""
     if settings.redis_url is None:
-        return MemoryChannelsBackend()  # events reach this process's clients only
-    from litestar.channels.backends.redis import RedisChannelsPubSubBackend  # noqa: PLC0415
-    from redis.asyncio import Redis  # noqa: PLC0415 - only needed when scaling out
-
-    class RedisBackend(RedisChannelsPubSubBackend):
-        async def on_shutdown(self) -> None:
-            # Litestar closes its pub/sub connection, not the client it publishes with.
-            await super().on_shutdown()
-            await self._redis.aclose()
-
-    return RedisBackend(redis=Redis.from_url(settings.redis_url))
+        return MemoryStore()
+    client = redis_client(settings.redis_url)
+    return RedisStore(client, namespace=f"{settings.namespace}:limits", handle_client_shutdown=True)
 
 
 def request_ids_outermost(config: AppConfig) -> AppConfig:
@@ -59,7 +64,8 @@ def request_ids_outermost(config: AppConfig) -> AppConfig:
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     database = database_config(settings)
-    channels = ChannelsPlugin(backend=channels_backend(settings), arbitrary_channels_allowed=True)
+    channels = live_events(settings.redis_url, settings.namespace)
+    stream_slots = StreamSlots(settings.max_streams_per_user)
     # --8<-- [start:commit-then-publish]
     # Commit first, then publish the request's task events (http/events.py).
     commit = async_autocommit_handler_maker(session_scope_key=database.session_scope_key)
@@ -76,7 +82,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await anyio.to_thread.run_sync(migrate, database)
         yield
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             auth_router(auth, settings),
             me,
@@ -86,7 +92,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             health,
             ready,
         ],
-        plugins=[SQLAlchemyPlugin(config=database), channels],
+        plugins=[SQLAlchemyPlugin(config=database), channels, ClosedStructs()],
+        dependencies={"stream_slots": Provide(lambda: stream_slots, sync_to_thread=False)},
+        stores={"rate_limit": limit_store(settings)},
+        middleware=[BodyDeadlineMiddleware(settings.body_seconds)],
         # JWTAuth puts its middleware first; the request id must wrap even its 401s.
         on_app_init=[auth.on_app_init, request_ids_outermost],
         lifespan=[migrated],
@@ -116,6 +125,4 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ),
         debug=False,  # never send a traceback to a client, whatever the environment
     )
-
-
-app = create_app()
+    return log_every_request(app)

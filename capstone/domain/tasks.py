@@ -19,6 +19,19 @@ from sqlalchemy.orm.exc import StaleDataError
 from capstone.domain.values import PRIORITY_RANK, Priority, Status
 from capstone.storage.models import IdempotencyKey, Task, User
 
+# What the layers above may use; they know the Task model from here, not from storage.
+__all__ = [
+    "KEY_LIFETIME",
+    "IdempotencyKeyReusedError",
+    "SortKey",
+    "Task",
+    "TaskEvent",
+    "TaskNotFoundError",
+    "TaskQuery",
+    "TaskService",
+    "VersionConflictError",
+]
+
 _SMALLEST_ID, _LARGEST_ID = -(2**63), 2**63 - 1  # the range of a BIGINT primary key
 
 

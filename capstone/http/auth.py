@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 from typing import Any
 
@@ -9,20 +10,28 @@ from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig
 from litestar import Request, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
+from litestar.enums import ScopeType
+from litestar.exceptions import TooManyRequestsException
 from litestar.middleware import AuthenticationResult
 from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.openapi.spec import Link
 from litestar.params import JSONBody
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
+from litestar.stores.base import Store
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.config import Settings
-from capstone.domain.users import Accounts
+from capstone.domain.users import Accounts, User, WrongCredentialsError
+from capstone.http.openapi import RATE_LIMIT, RETRY_AFTER, Headers, documented
 from capstone.http.schemas import AccessToken, Credentials, UserOut, errors
-from capstone.storage.models import User
 
 # Browsers cannot set headers on a WebSocket or an EventSource, so the event streams
 # also take the token from `?token=`. Nowhere else: URLs end up in logs.
 EVENT_PATHS = "/events"
+# Checked on every token: one signed for another service, even with a secret shared by
+# mistake, or by another issuer, authenticates nobody here.
+ISSUER = "task-api"
+AUDIENCE = "task-api"
 
 
 class BearerOrEventTokenMiddleware(JWTAuthenticationMiddleware):
@@ -46,14 +55,24 @@ def jwt_auth(settings: Settings, database: SQLAlchemyAsyncConfig) -> JWTAuth[Use
         # A token of a user that no longer exists authenticates nobody (401).
         if not (token.sub.isascii() and token.sub.isdigit()) or int(token.sub) >= 2**63:
             return None  # signed with our secret, yet not an id we issue: also nobody
-        async with database.get_session() as session:
-            return await session.get(User, int(token.sub))
+        # The request's own session, the one its handler gets as `db_session`: one
+        # session and one transaction per request, committed or rolled back with it.
+        session = database.provide_session(connection.app.state, connection.scope)
+        user = await Accounts(session).get(int(token.sub))
+        if connection.scope["type"] == ScopeType.WEBSOCKET:
+            # A socket stays open for hours and is never "answered", so the plugin would
+            # end this transaction only when it closes: give the connection back now.
+            await session.close()
+        return user
 
     return JWTAuth[User](
         retrieve_user_handler=current_user,
         token_secret=settings.jwt_secret,
         default_token_expiration=timedelta(minutes=settings.token_minutes),
         authentication_middleware_class=BearerOrEventTokenMiddleware,
+        accepted_issuers=[ISSUER],
+        accepted_audiences=[AUDIENCE],
+        require_claims=["iss", "aud"],
         exclude=["/auth/", "/health", "/ready", "/schema"],
     )
 
@@ -62,7 +81,22 @@ async def provide_accounts(db_session: NamedDependency[AsyncSession]) -> Account
     return Accounts(session=db_session)
 
 
-@post("/register", summary="Create an account", tags=["auth"], responses=errors(400, 409, 429))
+# Public, and limited: every answer carries the rate-limit headers, a 429 also Retry-After.
+LIMITED_HEADERS: dict[int | str, Headers] = {"*": RATE_LIMIT, 429: RETRY_AFTER}
+# After registering, log in with the same body.
+LOG_IN = Link(operation_id="logIn", request_body="$request.body", description="Log in")
+
+
+@post(
+    "/register",
+    summary="Create an account",
+    tags=["auth"],
+    operation_id="register",
+    responses=errors(400, 409, 413, 429),
+    operation_class=documented(
+        public=True, headers=LIMITED_HEADERS, links={201: {"logIn": LOG_IN}}
+    ),
+)
 async def register(data: JSONBody[Credentials], accounts: NamedDependency[Accounts]) -> UserOut:
     return UserOut.of(await accounts.register(data.username, data.password))
 
@@ -73,13 +107,26 @@ def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
         summary="Trade a username and password for a bearer token",
         tags=["auth"],
         status_code=200,
-        responses=errors(400, 401, 429),
+        operation_id="logIn",
+        responses=errors(400, 401, 413, 429),
+        operation_class=documented(public=True, headers=LIMITED_HEADERS),
     )
     async def login(
-        data: JSONBody[Credentials], accounts: NamedDependency[Accounts]
+        request: Request[Any, Any, Any],
+        data: JSONBody[Credentials],
+        accounts: NamedDependency[Accounts],
     ) -> AccessToken:
-        user = await accounts.authenticate(data.username, data.password)
-        token = auth.create_token(identifier=str(user.id))
+        failures = FailedLogins(request.app.stores.get("rate_limit"), settings)
+        await failures.refuse_if_too_many(data.username)
+        try:
+            user = await accounts.authenticate(data.username, data.password)
+        except WrongCredentialsError:
+            await failures.count(data.username)
+            raise
+        await failures.forget(data.username)
+        token = auth.create_token(
+            identifier=str(user.id), token_issuer=ISSUER, token_audience=AUDIENCE
+        )
         return AccessToken(
             access_token=token,
             token_type="bearer",  # noqa: S106 - the OAuth2 token type, not a secret
@@ -89,16 +136,60 @@ def login_handler(auth: JWTAuth[User], settings: Settings) -> Any:
     return login
 
 
-@get("/me", summary="The signed-in user", tags=["auth"], responses=errors(401))
+@get(
+    "/me",
+    summary="The signed-in user",
+    tags=["auth"],
+    operation_id="readMe",
+    responses=errors(401),
+    operation_class=documented(),
+)
 async def me(request: Request[User, Token, Any]) -> UserOut:
     return UserOut.of(request.user)
 
 
+# --8<-- [start:account-limit]
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+class FailedLogins:
+    """Failed logins per username, from any address: guessing one account's password from
+    many addresses stops at ACCOUNT_LOGIN_LIMIT (a success starts the count again)."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.unit, self.limit = settings.account_rate
+
+    def _key(self, username: str) -> str:
+        # Hashed: a username in a Redis key is readable to anyone who can list the keys.
+        return "failed-login:" + hashlib.sha256(username.encode()).hexdigest()
+
+    async def refuse_if_too_many(self, username: str) -> None:
+        failures = int(await self.store.get(self._key(username)) or 0)
+        if failures >= self.limit:
+            retry_after = await self.store.expires_in(self._key(username)) or 1
+            raise TooManyRequestsException(
+                "Too many failed logins for this account; retry later",
+                headers={"RateLimit-Reset": str(retry_after)},
+            )
+
+    async def forget(self, username: str) -> None:
+        await self.store.delete(self._key(username))
+
+    async def count(self, username: str) -> None:
+        key = self._key(username)
+        failures = int(await self.store.get(key) or 0) + 1
+        # The window starts with the first failure and does not move with the others.
+        window = await self.store.expires_in(key) if failures > 1 else None
+        await self.store.set(key, str(failures), expires_in=window or _SECONDS[self.unit])
+        # --8<-- [end:account-limit]
+
+
 # --8<-- [start:login-rate-limit]
 def login_rate_limit(settings: Settings) -> RateLimitConfig:
-    # Keyed by the client's address (request.client.host; X-Forwarded-For is not trusted:
-    # behind a proxy, run uvicorn with --proxy-headers). Timestamps are kept in the app's
-    # "rate_limit" store, a MemoryStore: each process counts its own attempts.
+    # Keyed by the client's address: the TCP peer's, or with TRUSTED_PROXIES set, the one
+    # a trusted proxy puts in X-Forwarded-For (capstone/__main__.py). Counted in the app's
+    # "rate_limit" store: in Redis when REDIS_URL is set, one count for every process.
     return RateLimitConfig(rate_limit=settings.login_rate)
 
 

@@ -1,4 +1,8 @@
-"""One error body for every 4xx and 5xx: {"status", "error", "detail", "fields"}."""
+"""One error body for every 4xx and 5xx: RFC 9457 problem details, application/problem+json.
+
+{"status", "title", "detail", "fields"}, and "current" on a 412; built by Litestar's
+ProblemDetailsException (why not its plugin: docs/capstone/decisions.md).
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,29 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
-from litestar import MediaType, Request, Response
+from litestar import Request, Response
 from litestar.exceptions import HTTPException, TooManyRequestsException, ValidationException
+from litestar.plugins.problem_details import ProblemDetailsException
 from litestar.types import ExceptionHandlersMap
+from redis.exceptions import RedisError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
+from capstone.domain.readiness import NotReadyError
 from capstone.domain.tasks import (
     IdempotencyKeyReusedError,
     TaskNotFoundError,
     VersionConflictError,
 )
-from capstone.domain.users import UsernameTakenError, WrongCredentialsError
-from capstone.http.middleware import security_headers
+from capstone.domain.users import (
+    PasswordChecksBusyError,
+    UsernameTakenError,
+    WrongCredentialsError,
+)
+from capstone.http.middleware import assign_request_id, security_headers
 from capstone.http.schemas import TaskOut
-from capstone.storage.database import DatabaseUnavailableError
 
 logger = logging.getLogger("capstone")
-
-
-def error_body(status: int, detail: str, fields: list[Any] | None = None) -> dict[str, Any]:
-    return {
-        "status": status,
-        "error": HTTPStatus(status).phrase,
-        "detail": detail,
-        "fields": fields or [],
-    }
 
 
 def _respond(
@@ -39,14 +42,19 @@ def _respond(
     fields: list[Any] | None = None,
     **extra: Any,
 ) -> Response[Any]:
-    request_id = request.scope.get("state", {}).get("request_id")
-    headers = security_headers(request.url.path)
-    return Response(
-        {**error_body(status, detail, fields), **extra},
+    headers = {
+        **security_headers(request.url.path),
+        "X-Request-ID": assign_request_id(request.scope),
+    }
+    problem = ProblemDetailsException(
         status_code=status,
-        media_type=MediaType.JSON,
-        headers={**headers, "X-Request-ID": request_id} if request_id else headers,
+        # No "type": RFC 9457 reads that as about:blank, whose title is the status phrase.
+        title=HTTPStatus(status).phrase,
+        detail=detail,
+        extra={"fields": fields or [], **extra},  # extension members, beside the standard ones
+        headers=headers,
     )
+    return problem.to_response(request)
 
 
 # Litestar 2.25 reports a request without a body as the text of a KeyError: "'data'".
@@ -73,8 +81,10 @@ def too_many_requests(
     # RateLimitMiddleware sends RateLimit-Reset (seconds until the window ends) but no
     # Retry-After, the header HTTP clients and libraries actually honour.
     response = http_error(request, exc)
-    response.headers["Retry-After"] = (exc.headers or {}).get("RateLimit-Reset", "60")
-    response.content["detail"] = "Too many attempts from your address; retry later"
+    sent = exc.headers or {}
+    response.headers["Retry-After"] = sent.get("Retry-After") or sent.get("RateLimit-Reset", "60")
+    if exc.detail == HTTPStatus.TOO_MANY_REQUESTS.phrase:  # the per-address limit's
+        response.content["detail"] = "Too many attempts from your address; retry later"
     return response
     # --8<-- [end:too-many-requests]
 
@@ -108,11 +118,27 @@ def wrong_credentials(request: Request[Any, Any, Any], exc: WrongCredentialsErro
     return _respond(request, 401, "Wrong username or password")
 
 
-def database_unavailable(
-    request: Request[Any, Any, Any], exc: DatabaseUnavailableError
-) -> Response[Any]:
-    logger.warning("readiness check failed: %s", exc.__cause__)
-    return _respond(request, 503, str(exc))
+def checks_busy(request: Request[Any, Any, Any], exc: PasswordChecksBusyError) -> Response[Any]:
+    response = _respond(request, 503, "Too many password checks at once; retry in a moment")
+    response.headers["Retry-After"] = "1"
+    return response
+
+
+def not_ready(request: Request[Any, Any, Any], exc: NotReadyError) -> Response[Any]:
+    logger.warning("readiness check failed: %s: %s", exc, exc.__cause__ or "-")
+    response = _respond(request, 503, str(exc))
+    response.headers["Retry-After"] = "5"
+    return response
+
+
+def dependency_down(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    # The database or Redis went away mid-request: a moment's outage, not our bug (500).
+    logger.warning(
+        "%s on %s %s: %s", type(exc).__name__, request.method, request.url.path, exc.args[:1]
+    )
+    response = _respond(request, 503, "A service we depend on does not answer; retry shortly")
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 def not_utf8(request: Request[Any, Any, Any], exc: UnicodeDecodeError) -> Response[Any]:
@@ -143,8 +169,14 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     IdempotencyKeyReusedError: key_reused,
     UsernameTakenError: username_taken,
     WrongCredentialsError: wrong_credentials,
+    PasswordChecksBusyError: checks_busy,
     UnicodeDecodeError: not_utf8,
-    DatabaseUnavailableError: database_unavailable,
+    NotReadyError: not_ready,
+    OperationalError: dependency_down,
+    InterfaceError: dependency_down,
+    PoolTimeoutError: dependency_down,
+    ConnectionError: dependency_down,  # asyncpg's refused connection, among others
+    RedisError: dependency_down,
     RecursionError: too_deep,
     Exception: unexpected,
 }

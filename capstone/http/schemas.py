@@ -11,8 +11,9 @@ import msgspec
 from litestar.openapi.datastructures import ResponseSpec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
+from capstone.domain.tasks import Task
+from capstone.domain.users import User
 from capstone.domain.values import Priority, Status
-from capstone.storage.models import Task, User
 
 # At least one visible character, and no NUL anywhere (PostgreSQL cannot store one).
 Title = Annotated[
@@ -109,13 +110,6 @@ class TaskOut(Struct):
         )
 
 
-class TaskPage(Struct):
-    items: list[TaskOut]
-    total: int
-    limit: int
-    offset: int
-
-
 class TaskEventOut(Struct):
     type: str  # task.created, task.updated or task.deleted
     task: TaskOut
@@ -126,11 +120,11 @@ def encode_event(kind: str, task: Task) -> bytes:
 
 
 class ErrorBody(Struct):
-    """Every error the API answers (http/errors.py), as the OpenAPI document describes it."""
+    """Every error the API answers (http/errors.py): RFC 9457 problem details."""
 
     status: int
-    error: str
-    detail: str
+    title: str  # the status phrase: "Not Found"
+    detail: str  # what went wrong, for a person
     fields: list[dict[str, str]]  # for a 400: {"message", "key", "source"} per problem
 
 
@@ -138,12 +132,20 @@ class StaleVersionBody(ErrorBody):
     current: TaskOut  # the task as it is now: merge, then retry with its ETag
 
 
-def errors(*statuses: int) -> dict[int, ResponseSpec]:
-    """The error responses of an operation, documented with the body they really have."""
+PROBLEM_JSON = "application/problem+json"  # RFC 9457
+
+
+def errors(*statuses: int, database: bool = True) -> dict[int, ResponseSpec]:
+    """The error responses of an operation, documented with the body they really have.
+
+    Any operation can answer 500; one that needs the database, 503 when it does not answer.
+    """
+    statuses = (*statuses, 500, *((503,) if database else ()))
     return {
         status: ResponseSpec(
             StaleVersionBody if status == 412 else ErrorBody,
             description=HTTPStatus(status).phrase,
+            media_type=PROBLEM_JSON,
             generate_examples=False,  # random examples would change on every start
         )
         for status in statuses

@@ -11,14 +11,17 @@ from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ClientException
+from litestar.openapi.spec import Link
+from litestar.pagination import OffsetPagination
 from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.security.jwt import Token
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capstone.domain.tasks import SortKey, TaskQuery, TaskService
+from capstone.domain.users import User
 from capstone.domain.values import Priority, Status
-from capstone.http.schemas import NewTask, TaskChanges, TaskOut, TaskPage, errors
-from capstone.storage.models import User
+from capstone.http.openapi import ETAG, LOCATION, REPLAYED, documented, header_format
+from capstone.http.schemas import NewTask, TaskChanges, TaskOut, errors
 
 MAX_PAGE = 100  # the largest `limit` a client may ask for
 
@@ -33,13 +36,17 @@ class Sort(StrEnum):
     PRIORITY_DESCENDING = "-priority"
 
 
-_ETAG = re.compile(r'^"(\d{1,9})"$')
+IF_MATCH = r'^(\*|"[0-9]{1,9}")$'
+_ETAG = re.compile(IF_MATCH)
 
 IfMatch = Annotated[
     str | None,
     HeaderParameter(
         name="If-Match",
-        description='The ETag from a GET, e.g. "3": the change applies only to that version',
+        description='The ETag from a GET, e.g. "3": the change applies only to that version;'
+        " * (or no If-Match) applies it to whatever version is current",
+        # In the document only: a wrong value gets the message of expected_version().
+        schema_extra=header_format(IF_MATCH),
     ),
 ]
 
@@ -51,6 +58,7 @@ IdempotencyKeyHeader = Annotated[
         name="Idempotency-Key",
         description="1-64 of A-Z a-z 0-9 . _ : - ; a retry with the same key and body"
         " within 24 hours returns the first task instead of creating another",
+        schema_extra=header_format("^[A-Za-z0-9._:-]{1,64}$"),
     ),
 ]
 _KEY = re.compile(r"[A-Za-z0-9._:-]{1,64}")
@@ -73,12 +81,13 @@ def etag(task: TaskOut) -> dict[str, str]:
 
 def expected_version(if_match: str | None) -> int | None:
     """The version an If-Match header asks for; None when the client sent none or `*`."""
-    if if_match is None or if_match.strip() == "*":
+    if if_match is None:
         return None
-    match = _ETAG.fullmatch(if_match.strip())
+    # The server has already stripped the spaces around a header's value (RFC 9110 5.5).
+    match = _ETAG.fullmatch(if_match)
     if match is None:
         raise ClientException(f'If-Match must be an ETag such as "3", not {if_match!r}')
-    return int(match[1])
+    return None if match[1] == "*" else int(match[1].strip('"'))
 
 
 async def provide_tasks(
@@ -90,12 +99,30 @@ async def provide_tasks(
     return service
 
 
+# Where a client (and schemathesis's stateful tests) can go from an answer holding a task.
+_BY_ID = {"task_id": "$response.body#/id"}
+_WITH_ETAG = {**_BY_ID, "header.If-Match": "$response.header.ETag"}
+ON_A_TASK = {
+    "read": Link(operation_id="readTask", parameters=_BY_ID, description="Read it again"),
+    "update": Link(operation_id="updateTask", parameters=_WITH_ETAG, description="Change it"),
+    "delete": Link(operation_id="deleteTask", parameters=_WITH_ETAG, description="Delete it"),
+}
+
+
 class TaskController(Controller):
     path = "/tasks"
     tags = ("tasks",)
     dependencies = {"tasks": Provide(provide_tasks)}  # noqa: RUF012 - Litestar's class attribute
 
-    @post(summary="Create a task", responses=errors(400, 401, 413, 422))
+    @post(
+        summary="Create a task",
+        operation_id="createTask",
+        responses=errors(400, 401, 413, 422),
+        operation_class=documented(
+            headers={201: {"ETag": ETAG, "Location": LOCATION, "Idempotent-Replayed": REPLAYED}},
+            links={201: ON_A_TASK},
+        ),
+    )
     async def create(
         self,
         data: JSONBody[NewTask],
@@ -113,7 +140,12 @@ class TaskController(Controller):
             headers["Idempotent-Replayed"] = "true"
         return Response(task, status_code=201, headers=headers)
 
-    @get(summary="List, filter, sort and page your tasks", responses=errors(400, 401))
+    @get(
+        summary="List, filter, sort and page your tasks",
+        operation_id="listTasks",
+        responses=errors(400, 401),
+        operation_class=documented(),
+    )
     async def list_tasks(
         self,
         *,
@@ -132,8 +164,12 @@ class TaskController(Controller):
         ] = Sort.CREATED,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 20,
         # Bounded like any 64-bit integer the database can compare (a larger one is a 400).
-        offset: Annotated[int, QueryParameter(ge=0, le=2**63 - 1)] = 0,
-    ) -> TaskPage:
+        offset: Annotated[
+            # Written as an integer: Litestar would write the bound as a float, 2**63 rounded
+            # up, and so promise an offset the database cannot take.
+            int, QueryParameter(ge=0, le=2**63 - 1, schema_extra={"maximum": 2**63 - 1})
+        ] = 0,
+    ) -> OffsetPagination[TaskOut]:
         query = TaskQuery(
             status=status,
             priority=priority,
@@ -146,11 +182,18 @@ class TaskController(Controller):
             offset=offset,
         )
         found, total = await tasks.find(query)
-        return TaskPage(
-            items=[TaskOut.of(task) for task in found], total=total, limit=limit, offset=offset
+        # Litestar's page shape (advanced-alchemy's class): {items, limit, offset, total}.
+        return OffsetPagination(
+            items=[TaskOut.of(task) for task in found], limit=limit, offset=offset, total=total
         )
 
-    @get("/{task_id:int}", summary="Read a task and its ETag", responses=errors(401, 404))
+    @get(
+        "/{task_id:int}",
+        summary="Read a task and its ETag",
+        operation_id="readTask",
+        responses=errors(400, 401, 404),
+        operation_class=documented(headers={200: {"ETag": ETAG}}, links={200: ON_A_TASK}),
+    )
     async def read(
         self, task_id: FromPath[int], tasks: NamedDependency[TaskService]
     ) -> Response[TaskOut]:
@@ -160,7 +203,11 @@ class TaskController(Controller):
     @patch(
         "/{task_id:int}",
         summary="Change some fields of a task",
+        operation_id="updateTask",
         responses=errors(400, 401, 404, 412, 413),
+        operation_class=documented(
+            headers={200: {"ETag": ETAG}, 412: {"ETag": ETAG}}, links={200: ON_A_TASK}
+        ),
     )
     async def update(
         self,
@@ -173,7 +220,13 @@ class TaskController(Controller):
         task = TaskOut.of(changed)
         return Response(task, headers=etag(task))
 
-    @delete("/{task_id:int}", summary="Delete a task", responses=errors(400, 401, 404, 412))
+    @delete(
+        "/{task_id:int}",
+        summary="Delete a task",
+        operation_id="deleteTask",
+        responses=errors(400, 401, 404, 412),
+        operation_class=documented(headers={412: {"ETag": ETAG}}),
+    )
     async def remove(
         self, task_id: FromPath[int], tasks: NamedDependency[TaskService], if_match: IfMatch = None
     ) -> None:

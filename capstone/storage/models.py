@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from advanced_alchemy.extensions.litestar import base
 from advanced_alchemy.types import DateTimeUTC
@@ -19,7 +20,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from capstone.domain.values import Priority, Status
+
+# The closed sets of values the task's columns hold. They live here, in the lowest layer,
+# because the tables need them; domain/values.py gives them their meaning (and order).
+class Priority(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Status(StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
 
 
 class User(base.BigIntAuditBase):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import jwt
 import pytest
 import time_machine
 from argon2 import PasswordHasher
@@ -15,8 +17,19 @@ from litestar.testing import TestClient
 from capstone.app import create_app
 from capstone.config import Settings
 from capstone.domain import users
+from capstone.http.auth import AUDIENCE, ISSUER
 
 Client = TestClient[Litestar]
+# The tests' own signing secret, so they can make tokens of their own (the app's default
+# is random). Only tests know it; nothing outside tests accepts it.
+TEST_SECRET = "tests-only-" + "s" * 32
+
+
+def signed(claims: dict[str, Any], secret: str | None = TEST_SECRET) -> str:
+    """A token as the capstone issues them (issuer, audience, a day to live), with `claims`."""
+    algorithm = "HS256" if secret else "none"
+    defaults = {"exp": 9_999_999_999, "iat": 1, "iss": ISSUER, "aud": AUDIENCE}
+    return jwt.encode({**defaults, **claims}, secret or "", algorithm=algorithm)
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +53,9 @@ def frozen_clock() -> Iterator[time_machine.Traveller]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'capstone.sqlite3'}")
+    return Settings(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'capstone.sqlite3'}", jwt_secret=TEST_SECRET
+    )
 
 
 @pytest.fixture

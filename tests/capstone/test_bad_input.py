@@ -1,6 +1,6 @@
 """Bad input of every kind: a 4xx whose body says what is wrong, and nothing stored changes.
 
-Every case asserts the whole error body {"status", "error", "detail", "fields"}. Every write
+Every case asserts the whole error body {"status", "title", "detail", "fields"}. Every write
 also compares the database (every row of both tables) before and after.
 """
 
@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from typing import Any, cast, get_args
 
-import jwt
 import pytest
 from litestar.testing import TestClient
 
-from capstone.config import DEV_ONLY_JWT_SECRET, Settings
+from capstone.config import Settings
 from capstone.http.schemas import Description, Title, Username
 from capstone.http.tasks import MAX_PAGE
+from tests.capstone.conftest import signed
 
 Client = TestClient[Any]
 Headers = dict[str, str]
@@ -37,7 +37,7 @@ USERNAME_PATTERN = get_args(Username)[1].pattern
 def error(status: int, detail: str, fields: list[dict[str, str]] | None = None) -> dict[str, Any]:
     return {
         "status": status,
-        "error": HTTPStatus(status).phrase,
+        "title": HTTPStatus(status).phrase,
         "detail": detail,
         "fields": fields or [],
     }
@@ -476,11 +476,6 @@ def test_a_malformed_login_is_400_not_401(client: Client) -> None:
 # --- the Authorization header ---------------------------------------------------------------
 
 
-def signed(claims: dict[str, Any], secret: str | None = DEV_ONLY_JWT_SECRET) -> str:
-    algorithm = "HS256" if secret else "none"
-    return jwt.encode({"exp": 9_999_999_999, "iat": 1, **claims}, secret or "", algorithm=algorithm)
-
-
 BAD_AUTHORIZATION: list[Any] = [
     pytest.param(lambda token: {}, "No JWT token found in request header", id="missing"),
     pytest.param(lambda token: {"Authorization": ""}, "No JWT token found in request header", id="empty"),
@@ -544,3 +539,23 @@ def test_litestar_takes_the_token_after_any_scheme(client: Client, ada: Headers)
 
     assert response.status_code == 200
     assert response.json()["username"] == "ada"
+
+
+@pytest.mark.parametrize(
+    ("path", "signed_in", "status"),
+    [
+        pytest.param("/tasks/999", True, 404, id="raised-by-the-domain"),
+        pytest.param("/tasks?limit=0", True, 400, id="raised-by-validation"),
+        pytest.param("/tasks", False, 401, id="raised-by-the-auth-middleware"),
+        pytest.param("/nowhere", False, 404, id="raised-by-routing"),
+    ],
+)
+def test_every_error_is_rfc_9457_problem_details(
+    client: Client, ada: Headers, path: str, signed_in: bool, status: int
+) -> None:
+    response = client.get(path, headers=ada if signed_in else {})
+
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    assert {"status", "title", "detail"} <= set(response.json())
+    assert response.json()["title"] == HTTPStatus(status).phrase

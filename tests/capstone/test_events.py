@@ -170,6 +170,7 @@ class EventStream:
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
         self.lines = response.iter_lines()
+        self.last_id = ""
 
     def next_block(self) -> list[str]:
         block: list[str] = []
@@ -180,8 +181,9 @@ class EventStream:
         raise AssertionError(f"the stream ended after {block}")  # pragma: no cover
 
     def next_event(self) -> Any:
-        name, data = self.next_block()
+        id_line, name, data = self.next_block()
         assert name == "event: task"
+        self.last_id = id_line.removeprefix("id: ")  # for a reconnect with Last-Event-ID
         return json.loads(data.removeprefix("data: "))
 
 
@@ -250,3 +252,31 @@ def test_a_real_server_refuses_unauthenticated_streams(server: str, http: httpx.
     assert (forged.status_code, forged.json()["detail"]) == (401, "Invalid token")
     # uvicorn answers a WebSocket closed before it was accepted with a plain 403.
     assert socket_refused.value.response.status_code == 403
+
+
+def test_a_stream_reopened_with_last_event_id_first_sends_what_it_missed(
+    http: httpx.Client, stream_of: Any
+) -> None:
+    ada = new_user(http, "ada")
+    first = stream_of("/events", ada)
+    seen = http.post("/tasks", json={"title": "Seen"}, headers=ada).json()
+    assert first.next_event()["task"] == seen
+    first.response.close()  # the connection drops...
+
+    missed = [
+        http.post("/tasks", json={"title": f"Missed {n}"}, headers=ada).json() for n in (1, 2)
+    ]
+    # ...and EventSource reconnects with the id of the last event it had.
+    again = stream_of("/events", {**ada, "Last-Event-ID": first.last_id})
+    live = http.post("/tasks", json={"title": "Live"}, headers=ada).json()
+
+    assert [again.next_event()["task"] for _ in range(3)] == [*missed, live]
+
+
+def test_an_unknown_last_event_id_sends_only_new_events(http: httpx.Client, stream_of: Any) -> None:
+    ada = new_user(http, "ada")
+    http.post("/tasks", json={"title": "Before"}, headers=ada)
+    events = stream_of("/events", {**ada, "Last-Event-ID": "not-an-id"})
+    after = http.post("/tasks", json={"title": "After"}, headers=ada).json()
+
+    assert events.next_event()["task"] == after

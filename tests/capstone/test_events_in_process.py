@@ -6,6 +6,7 @@ client gone once the test has seen what it wants.
 """
 
 import json
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -68,6 +69,73 @@ def test_the_stream_says_subscribed_then_delivers_the_event(settings: Settings) 
 
     assert subscribed == b": subscribed\r\nretry: 3000\r\n\r\n"
     lines = event.decode().splitlines()
-    assert lines[0] == "event: task"
-    payload = json.loads(lines[1].removeprefix("data: "))
+    assert lines[:2] == ["id: 1", "event: task"]  # the first event this process published
+    payload = json.loads(lines[2].removeprefix("data: "))
     assert (payload["type"], payload["task"]["title"]) == ("task.created", "Heard live")
+
+
+async def reconnect_with_last_event_id(settings: Settings) -> tuple[list[bytes], int]:
+    app = create_app(settings)
+    asgi: Any = app
+    chunks: list[bytes] = []
+    first_chunk, leave = anyio.Event(), anyio.Event()
+    async with (
+        app.lifespan(),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=asgi), base_url="http://test") as http,
+    ):
+        credentials = {"username": "ada", "password": "correct horse"}
+        await http.post("/auth/register", json=credentials)
+        token = (await http.post("/auth/login", json=credentials)).json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        for title in ("Seen", "Missed"):  # events 1 and 2, while no stream is open
+            await http.post("/tasks", json={"title": title}, headers=headers)
+
+        async def receive() -> Message:
+            await leave.wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message: Message) -> None:
+            if message["type"] == "http.response.body" and message.get("body"):
+                chunks.append(message["body"])
+                first_chunk.set()
+                if len(chunks) == 3:
+                    leave.set()
+
+        scope: dict[str, Any] = {
+            "type": "http",
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": "/events",
+            "raw_path": b"/events",
+            "root_path": "",
+            "query_string": f"token={token}".encode(),
+            "headers": [(b"host", b"test"), (b"last-event-id", b"1")],
+            "client": ("127.0.0.1", 1),
+            "server": ("test", 80),
+        }
+        async with anyio.create_task_group() as streams:
+            streams.start_soon(asgi, scope, receive, send)
+            with anyio.fail_after(10):
+                await first_chunk.wait()
+                # The user's one stream is open: another is refused.
+                second = (await http.get("/events", headers=headers)).status_code
+                await http.post("/tasks", json={"title": "Live"}, headers=headers)
+                await leave.wait()
+    return chunks, second
+
+
+def test_last_event_id_sends_the_missed_events_first_and_a_second_stream_is_429(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}", max_streams_per_user=1
+    )
+    chunks, second = anyio.run(reconnect_with_last_event_id, settings)
+
+    titles = [
+        (lines[0], json.loads(lines[2].removeprefix("data: "))["task"]["title"])
+        for lines in (chunk.decode().splitlines() for chunk in chunks[1:])
+    ]
+    assert titles == [("id: 2", "Missed"), ("id: 3", "Live")]
+    assert second == 429

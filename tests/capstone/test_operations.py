@@ -2,15 +2,15 @@
 
 import json
 import logging
+from typing import Any
 
 from litestar import Litestar, get
-from litestar.channels.backends.memory import MemoryChannelsBackend
-from litestar.channels.backends.redis import RedisChannelsPubSubBackend
 from litestar.testing import TestClient
 
-from capstone.app import channels_backend, create_app
+from capstone.app import create_app
 from capstone.config import Settings
 from capstone.http.middleware import JSONFormatter
+from capstone.storage.channels import MemoryEventsBackend, RedisEventsBackend, live_events
 from tests.capstone.conftest import sign_up
 from tests.transcripts import MakeTranscript
 
@@ -60,7 +60,7 @@ class JSONLines(logging.Handler):
     def __init__(self) -> None:
         super().__init__()
         self.setFormatter(JSONFormatter())
-        self.lines: list[dict[str, str]] = []
+        self.lines: list[dict[str, Any]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(json.loads(self.format(record)))
@@ -86,12 +86,17 @@ def test_an_unexpected_error_is_a_plain_500_and_a_json_log_line_with_the_request
     assert response.status_code == 500
     assert response.json() == {
         "status": 500,
-        "error": "Internal Server Error",
+        "title": "Internal Server Error",
         "detail": "Something went wrong on our side",
         "fields": [],
     }
     assert "hunter2" not in response.text
-    [line] = log.lines
+    [line, access] = log.lines
+    assert (access["logger"], access["status"], access["request_id"]) == (
+        "capstone.access",
+        500,
+        "req-42",
+    )
     assert line["request_id"] == "req-42"
     assert line["level"] == "ERROR"
     assert line["message"] == "unhandled error on GET /boom"
@@ -135,9 +140,10 @@ def test_the_openapi_document_describes_security_tags_and_errors(client: Client)
 
 
 def test_events_use_memory_alone_and_redis_when_configured() -> None:
-    assert isinstance(channels_backend(Settings()), MemoryChannelsBackend)
-    redis = channels_backend(Settings(redis_url="redis://127.0.0.1:6379/0"))
-    assert isinstance(redis, RedisChannelsPubSubBackend)  # it connects only when used
+    assert isinstance(live_events(None, "ns").events, MemoryEventsBackend)
+    redis = live_events("redis://127.0.0.1:6379/0", "ns")
+    assert isinstance(redis.events, RedisEventsBackend)  # it connects only when used
+    assert redis.channel_of(7) == "ns:user:7"
 
 
 def test_json_nested_too_deeply_is_a_400_and_other_recursion_is_a_500(

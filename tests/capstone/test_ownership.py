@@ -29,7 +29,7 @@ def adas(client: Client, ada: Headers) -> list[dict[str, Any]]:
 def not_found(task_id: int) -> dict[str, Any]:
     return {
         "status": 404,
-        "error": "Not Found",
+        "title": "Not Found",
         "detail": f"There is no task {task_id}",
         "fields": [],
     }

@@ -20,12 +20,11 @@ import httpx
 import pytest
 import redis
 import websockets.sync.client
-from litestar.channels import ChannelsPlugin
 from litestar.testing import TestClient
 
 from capstone.app import create_app
 from capstone.config import Settings
-from capstone.http.events import channel_of
+from capstone.storage.channels import LiveEvents
 from capstone.storage.database import database_config, migrate
 from lessons.manifest import ROOT
 from tests.capstone.conftest import sign_up
@@ -35,7 +34,6 @@ from tests.services import (
     postgres_database_names,
     postgres_url,
     require_redis,
-    run_sql,
 )
 
 Headers = dict[str, str]
@@ -56,29 +54,15 @@ def database_url(empty_database: str) -> str:
     return empty_database
 
 
-def start_ids_apart(database_url: str) -> None:
-    """Make this database's user ids unlike any other test's.
-
-    Redis pub/sub channels are shared by every database number and every test run, and a
-    user's channel is named by their id: two tests running at once would both have a user 1.
-    """
-
-    first_id = secrets.randbelow(2**40) + 2**20
-    run_sql(
-        database_url, f"SELECT setval(pg_get_serial_sequence('user_account', 'id'), {first_id})"
-    )
-
-
-def wait_for_subscriber(redis_url: str, user_id: int) -> None:
-    """Poll until Redis knows a subscriber of the user's channel, so no event can be missed."""
+def wait_for_subscriber(redis_url: str, channel: str) -> None:
+    """Poll until Redis knows a subscriber of the channel, so no event can be missed."""
     deadline = time.monotonic() + GUARD_SECONDS
     with redis.Redis.from_url(redis_url) as client:
         while time.monotonic() < deadline:
-            subscribers = dict(client.pubsub_numsub(channel_of(user_id)))
-            if subscribers[channel_of(user_id).encode()] > 0:
+            if dict(client.pubsub_numsub(channel))[channel.encode()] > 0:
                 return
             time.sleep(0.05)
-    raise AssertionError(f"nobody subscribed to {channel_of(user_id)} on {redis_url}")
+    raise AssertionError(f"nobody subscribed to {channel} on {redis_url}")
 
 
 # --- PostgreSQL --------------------------------------------------------------------------------
@@ -126,14 +110,13 @@ def test_crud_on_postgresql(database_url: str) -> None:
 
 def test_the_redis_backend_delivers_events(database_url: str) -> None:
     redis_url = require_redis()
-    start_ids_apart(database_url)
     settings = Settings(database_url=database_url, redis_url=redis_url, migrate_on_start=False)
     app = create_app(settings)
     with TestClient(app) as client:
         ada = sign_up(client, "ada")
         user_id = client.get("/me", headers=ada).json()["id"]
         with client.websocket_connect("/events/ws", headers=ada) as socket:
-            wait_for_subscriber(redis_url, user_id)
+            wait_for_subscriber(redis_url, app.plugins.get(LiveEvents).channel_of(user_id))
             created = client.post("/tasks", json={"title": "Through Redis"}, headers=ada)
 
             event = json.loads(socket.receive_text(timeout=GUARD_SECONDS))
@@ -141,7 +124,7 @@ def test_the_redis_backend_delivers_events(database_url: str) -> None:
     assert event == {"type": "task.created", "task": created.json()}
     # Shut down, the app has closed its Redis connections too, the one it published with
     # included (Litestar's backend leaves that one open: capstone/app.py closes it).
-    pool = app.plugins.get(ChannelsPlugin)._backend._redis.connection_pool  # type: ignore[attr-defined]
+    pool = app.plugins.get(LiveEvents)._backend._redis.connection_pool  # type: ignore[attr-defined]
     assert not [connection for connection in pool._available_connections if connection.is_connected]
 
 
@@ -170,7 +153,6 @@ def test_an_event_crosses_from_one_process_to_another(empty_database: str) -> No
         check=False,
     )
     assert migrated.returncode == 0, migrated.stderr.decode()
-    start_ids_apart(empty_database)
 
     first_port, second_port = free_port(), free_port()
     with (
@@ -184,7 +166,8 @@ def test_an_event_crosses_from_one_process_to_another(empty_database: str) -> No
         with websockets.sync.client.connect(
             socket_url, additional_headers=ada, proxy=None, open_timeout=GUARD_SECONDS
         ) as socket:
-            wait_for_subscriber(redis_url, user_id)
+            namespace = Settings(database_url=empty_database).namespace
+            wait_for_subscriber(redis_url, f"{namespace}:user:{user_id}")
             created = http.post("/tasks", json={"title": "Heard next door"}, headers=ada)
             heard: Any = json.loads(socket.recv(timeout=GUARD_SECONDS))
             http.delete(created.headers["location"], headers=ada)

@@ -56,7 +56,7 @@ def test_the_fourth_login_attempt_in_a_minute_is_429_until_the_window_ends(
     assert refused.headers["X-Request-ID"]
     assert refused.json() == {
         "status": 429,
-        "error": "Too Many Requests",
+        "title": "Too Many Requests",
         "detail": "Too many attempts from your address; retry later",
         "fields": [],
     }
@@ -209,7 +209,7 @@ def test_a_500_in_production_tells_the_client_nothing(
     assert response.status_code == 500
     assert response.json() == {
         "status": 500,
-        "error": "Internal Server Error",
+        "title": "Internal Server Error",
         "detail": "Something went wrong on our side",
         "fields": [],
     }

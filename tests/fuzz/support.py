@@ -49,6 +49,7 @@ def fuzz_operation(
     deliberate: Callable[[Case[Any]], bool] | None = None,
     timeout: float | None = None,
     checks: list[CheckFunction] | None = None,
+    max_examples: int = MAX_EXAMPLES,
 ) -> str | None:
     """Run one bounded Hypothesis search; return the failure (shrunk) as text, or None.
 
@@ -56,7 +57,7 @@ def fuzz_operation(
     cases `deliberate` says are a lesson's on-purpose crash are not sent.
     """
 
-    @FUZZ_SETTINGS
+    @settings(FUZZ_SETTINGS, max_examples=max_examples)
     @given(case=operation.as_strategy(generation_mode=mode, **(fixed or {})))
     def run(case: Case[Any]) -> None:
         if deliberate is not None and deliberate(case):
@@ -94,6 +95,7 @@ def fuzz_schema(
     deliberate: Callable[[Case[Any]], bool] | None = None,
     timeouts: Mapping[str, float] | None = None,
     checks: list[CheckFunction] | None = None,
+    max_examples: int = MAX_EXAMPLES,
 ) -> list[str]:
     """Fuzz every operation in both modes; stop the app's lifespan afterwards.
 
@@ -118,6 +120,7 @@ def fuzz_schema(
                     deliberate=deliberate,
                     timeout=timeouts.get(operation.label),
                     checks=checks,
+                    max_examples=max_examples,
                 )
             )
         ]
