@@ -124,12 +124,14 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
             back_after = time.monotonic() - self._down_since
             logger.warning("Redis is back after %.1f s; live events resumed", back_after)
 
-    async def _resume(self) -> list[tuple[str, bytes]]:
-        """After an outage: subscribe where we are not, and fetch what was published while
-        we were reconnecting (it is in the history, though pub/sub never delivered it)."""
+    async def _subscribe_missing(self) -> None:
+        """After an outage: subscribe to the channels wanted while Redis was away."""
         missing = {c for c in self._wanted if c.encode() not in self._pub_sub.channels}
         if missing:  # subscriptions made while Redis was away exist only here
             await self._pub_sub.subscribe(*missing)
+
+    async def _missed(self) -> list[tuple[str, bytes]]:
+        """What was published while pub/sub was reconnecting: it is in the history."""
         missed = []
         for channel in self._wanted & self._seen.keys():
             for message in await self.history_after(channel, self._seen[channel]):
@@ -179,21 +181,28 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
     async def stream_events(self) -> AsyncGenerator[tuple[str, Any], None]:
         while True:
             await self._has_subscribed.wait()
+            # After an outage, the history is read only once pub/sub has reconnected (its
+            # first get_message): an event published before that is in the history, one
+            # published after it arrives live, and _new drops the one that does both.
+            resuming, self._resume_due = self._resume_due, False
             try:
-                missed = await self._resume() if self._resume_due else []
-                self._resume_due = False
+                if resuming:
+                    await self._subscribe_missing()
                 connection: object = self._pub_sub.connection  # None until it first subscribes
                 if connection is None:  # nothing subscribed yet, so nothing to hear
+                    self._resume_due = resuming
                     await asyncio.sleep(RETRY_SECONDS)
                     continue
                 message = await self._pub_sub.get_message(
                     ignore_subscribe_messages=True, timeout=1.0
                 )
+                missed = await self._missed() if resuming else []
             except RedisProblems as error:
-                self._failed(error)
+                self._failed(error)  # sets _resume_due again
                 await asyncio.sleep(RETRY_SECONDS)
                 continue
             self._back()
+            # Older first: _new refuses an event older than one already delivered.
             if message is not None and message["type"] == "message":
                 missed.append((message["channel"].decode(), message["data"]))
             for channel, data in missed:
