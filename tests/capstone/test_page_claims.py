@@ -5,6 +5,7 @@ Each test names the page whose sentence it pins; change the page and the test to
 
 from __future__ import annotations
 
+import inspect
 import logging.config
 import re
 from pathlib import Path
@@ -42,6 +43,9 @@ def test_running_the_settings_table_names_every_variable_the_app_reads(clean_env
         Settings.from_env(dict.fromkeys(names, "!!"))  # a bad value for each one
 
     assert [problem.split()[0] for problem in refused.value.problems] == names
+    # ...and the page leaves none out.
+    read = re.findall(r'reader\.read\(\s*"([A-Z_]+)"', inspect.getsource(Settings.from_env))
+    assert sorted(read) == sorted(names)
 
 
 def test_running_the_settings_table_defaults(clean_env: Path) -> None:
@@ -60,6 +64,14 @@ def test_running_the_settings_table_defaults(clean_env: Path) -> None:
     assert settings.max_streams_per_user == 5
     assert settings.max_body_bytes == 64 * 1024
     assert settings.body_seconds == 10.0
+
+
+def test_running_production_refuses_only_the_missing_secret(clean_env: Path) -> None:
+    with pytest.raises(ConfigurationError) as refused:
+        Settings.from_env({"APP_ENV": "production"})
+
+    assert [problem.split()[0] for problem in refused.value.problems] == ["JWT_SECRET"]
+    assert not (clean_env / ".capstone-jwt-secret").exists()  # never generated there
 
 
 @pytest.mark.parametrize("off", ["0", "false", "no", "FALSE"])
