@@ -152,3 +152,20 @@ def test_running_a_body_over_64_kib_is_a_413(client: Client, ada: Headers) -> No
 
     assert refused.status_code == 413
     assert refused.headers["content-type"] == "application/problem+json"
+
+
+def test_decisions_every_limited_answer_carries_the_four_rate_limit_headers(
+    client: Client, ada: Headers
+) -> None:
+    rate_limit_headers = {
+        "RateLimit-Limit",
+        "RateLimit-Remaining",
+        "RateLimit-Reset",
+        "RateLimit-Policy",
+    }
+    login = client.post("/auth/login", json={"username": "ada", "password": "not the password"})
+
+    assert login.status_code == 401
+    assert [name for name in rate_limit_headers if name not in login.headers] == []
+    health = client.get("/health")
+    assert [name for name in rate_limit_headers if name in health.headers] == []
