@@ -181,6 +181,12 @@ def lock(session: nox.Session) -> None:
         "bench",
         "--group",
         "fuzz",
+        "--group",
+        "browser",
+        "--group",
+        "workflows",
+        "--group",
+        "zensical",
         "--universal",
         "--python-version",
         "3.11",
@@ -202,10 +208,10 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks as ratios: rewrites docs/assets/l15-benchmark.* and capstone-benchmark.txt."""
+    """Benchmarks as ratios: rewrites docs/assets/l20-benchmark.* and capstone-benchmark.txt."""
     install(session, "bench", extras=("pydantic", "attrs", "capstone"))
-    session.run("python", "-m", "lessons.l15_performance.benchmark", *session.posargs)
-    # The capstone against lesson 11's in-memory API; `nox -s bench -- --quick` for a smoke run.
+    session.run("python", "-m", "lessons.l20_performance.benchmark", *session.posargs)
+    # The capstone against lesson 12's in-memory API; `nox -s bench -- --quick` for a smoke run.
     quick = ["--quick"] if "--quick" in session.posargs else []
     session.run("python", "-m", "bench.capstone", *quick)
 

@@ -1,10 +1,10 @@
-"""The capstone under load, as ratios against lesson 11's in-memory API, and its list at scale.
+"""The capstone under load, as ratios against lesson 12's in-memory API, and its list at scale.
 
 python -m bench.capstone [--quick] [--output FILE]
 
 1. A/B: both APIs served by uvicorn (one worker, loopback, a fresh server and a fresh SQLite
    file every round, the order alternating), each endpoint loaded by `concurrency` keep-alive
-   connections for a fixed time. Medians of the rounds; the capstone as a ratio of lesson 11.
+   connections for a fixed time. Medians of the rounds; the capstone as a ratio of lesson 12.
 2. Scaling: the capstone's `GET /tasks?limit=50` for a user with 1,000 tasks and one with
    100,000 (one database), timed one request at a time; the ratio of the p50s. The queries it
    runs are then timed inside SQLite and explained (EXPLAIN QUERY PLAN).
@@ -46,7 +46,7 @@ from tests.servers import free_port, serving
 
 COMMAND = "python -m bench.capstone"
 OUTPUT = ROOT / "docs" / "assets" / "capstone-benchmark.txt"
-CAPSTONE, LESSON11 = "capstone", "lesson 11"
+CAPSTONE, LESSON12 = "capstone", "lesson 12"
 LIST, GET, POST = "GET /tasks", "GET /tasks/{id}", "POST /tasks"
 NEW_TASK = json.dumps({"title": "Benchmark", "description": "A new task", "priority": "high"})
 PASSWORD = "benchmark password"  # noqa: S105 - a throwaway account in a throwaway database
@@ -72,9 +72,9 @@ class Settings:
     warmup: float = 1.0  # seconds of load before each measured run, not recorded
     seconds: float = 3.0  # measured seconds per (round, app, endpoint)
     # Connections, each with one request in flight. More makes the client, not the server,
-    # the bottleneck on two cores (32 left lesson 11's server idle a quarter of the time).
+    # the bottleneck on two cores (32 left lesson 12's server idle a quarter of the time).
     concurrency: int = 16
-    page: int = 50  # tasks per list (lesson 11 holds exactly this many)
+    page: int = 50  # tasks per list (lesson 12 holds exactly this many)
     small: int = 1_000  # tasks of the first user in the scaling test
     large: int = 100_000  # tasks of the second
     sequential: int = 300  # requests per user per scaling round
@@ -144,7 +144,7 @@ class Run:
 
 @dataclass(frozen=True)
 class Comparison:
-    """One endpoint: each app's medians over the rounds, and the capstone ÷ lesson 11 ratios."""
+    """One endpoint: each app's medians over the rounds, and the capstone ÷ lesson 12 ratios."""
 
     endpoint: str
     rps: dict[str, float]
@@ -152,19 +152,19 @@ class Comparison:
     p99: dict[str, float]
     server_cpu: dict[str, float | None]
     client_cpu: dict[str, float]
-    round_rps_ratios: tuple[float, ...]  # capstone ÷ lesson 11 in each round
+    round_rps_ratios: tuple[float, ...]  # capstone ÷ lesson 12 in each round
 
     @property
     def rps_ratio(self) -> float:
-        return self.rps[CAPSTONE] / self.rps[LESSON11]
+        return self.rps[CAPSTONE] / self.rps[LESSON12]
 
     @property
     def p50_ratio(self) -> float:
-        return self.p50[CAPSTONE] / self.p50[LESSON11]
+        return self.p50[CAPSTONE] / self.p50[LESSON12]
 
     @property
     def p99_ratio(self) -> float:
-        return self.p99[CAPSTONE] / self.p99[LESSON11]
+        return self.p99[CAPSTONE] / self.p99[LESSON12]
 
 
 def _median_of(runs: Sequence[Run], value: Callable[[Load], float | None]) -> float | None:
@@ -173,11 +173,11 @@ def _median_of(runs: Sequence[Run], value: Callable[[Load], float | None]) -> fl
 
 
 def compare(runs: Sequence[Run]) -> list[Comparison]:
-    """Medians over rounds per (endpoint, app); ratios are the capstone's over lesson 11's."""
+    """Medians over rounds per (endpoint, app); ratios are the capstone's over lesson 12's."""
     comparisons = []
     for endpoint in dict.fromkeys(run.endpoint for run in runs):
         mine = [run for run in runs if run.endpoint == endpoint]
-        by_app = {app: [run for run in mine if run.app == app] for app in (LESSON11, CAPSTONE)}
+        by_app = {app: [run for run in mine if run.app == app] for app in (LESSON12, CAPSTONE)}
 
         def medians(value: Callable[[Load], float], by_app: dict[str, list[Run]] = by_app) -> Any:
             return {app: _median_of(app_runs, value) for app, app_runs in by_app.items()}
@@ -193,7 +193,7 @@ def compare(runs: Sequence[Run]) -> list[Comparison]:
                 server_cpu=medians(lambda load: load.server_cpu),  # type: ignore[arg-type,return-value]
                 client_cpu=medians(lambda load: load.client_cpu),
                 round_rps_ratios=tuple(
-                    per_round[r, CAPSTONE] / per_round[r, LESSON11] for r in rounds
+                    per_round[r, CAPSTONE] / per_round[r, LESSON12] for r in rounds
                 ),
             )
         )
@@ -391,12 +391,12 @@ class Target:
 
 
 @contextlib.contextmanager
-def serve_lesson11(settings: Settings) -> Iterator[Target]:
+def serve_lesson12(settings: Settings) -> Iterator[Target]:
     port = free_port()
-    command = uvicorn_command("bench.lesson11:create_app", port)
+    command = uvicorn_command("bench.lesson12:create_app", port)
     with serving(command, port, ready_path="/tasks", env={TASKS_VARIABLE: str(settings.page)}):
         ids = tuple(range(1, settings.page + 1))  # seed(n) makes tasks 1..n
-        yield Target(LESSON11, port, None, "/tasks", ids, server_pid(port))
+        yield Target(LESSON12, port, None, "/tasks", ids, server_pid(port))
 
 
 @contextlib.contextmanager
@@ -428,7 +428,7 @@ def sign_in(port: int, username: str) -> tuple[str, int]:
 
 
 def task_rows(owner_id: int, count: int) -> Iterator[dict[str, Any]]:
-    """The tasks lesson 11's seed(n) makes, as capstone rows: both APIs serve the same data."""
+    """The tasks lesson 12's seed(n) makes, as capstone rows: both APIs serve the same data."""
     statuses, priorities = list(Status), list(Priority)
     for number in range(1, count + 1):
         status = statuses[(number - 1) % 3]
@@ -475,7 +475,7 @@ def serve_seeded_capstone(settings: Settings) -> Iterator[Target]:
 
 
 SERVERS: dict[str, Callable[[Settings], contextlib.AbstractContextManager[Target]]] = {
-    LESSON11: serve_lesson11,
+    LESSON12: serve_lesson12,
     CAPSTONE: serve_seeded_capstone,
 }
 
@@ -514,7 +514,7 @@ def check_contract(runs: Sequence[Run]) -> None:
 
 def measure(target: Target, settings: Settings, round_number: int) -> list[Run]:
     runs = []
-    for endpoint in target.endpoints():  # list first: POSTs would make lesson 11's list longer
+    for endpoint in target.endpoints():  # list first: POSTs would make lesson 12's list longer
         args = (target.port, endpoint, settings.concurrency)
         run_async(load(*args, settings.warmup, target.pid))
         measured = run_async(load(*args, settings.seconds, target.pid))
@@ -524,7 +524,7 @@ def measure(target: Target, settings: Settings, round_number: int) -> list[Run]:
 
 def ab_runs(settings: Settings, progress: Callable[[str], None]) -> list[Run]:
     runs: list[Run] = []
-    order = [LESSON11, CAPSTONE]
+    order = [LESSON12, CAPSTONE]
     for round_number in range(settings.rounds):
         for app in order:
             progress(f"round {round_number + 1}/{settings.rounds}: {app}")
@@ -635,7 +635,7 @@ def table(comparisons: Sequence[Comparison], scaling: Scaling, settings: Setting
         ),
     ]
     for comparison in comparisons:
-        for app in (LESSON11, CAPSTONE):
+        for app in (LESSON12, CAPSTONE):
             lines.append(
                 f"{comparison.endpoint:<17}{app:<11}{comparison.rps[app]:>9,.0f}"
                 f"{comparison.p50[app] * 1e3:>9.2f}{comparison.p99[app] * 1e3:>9.2f}"
@@ -643,7 +643,7 @@ def table(comparisons: Sequence[Comparison], scaling: Scaling, settings: Setting
             )
         rounds = comparison.round_rps_ratios
         lines.append(
-            f"{'':<17}capstone ÷ lesson 11: req/s {comparison.rps_ratio:.2f}x"
+            f"{'':<17}capstone ÷ lesson 12: req/s {comparison.rps_ratio:.2f}x"
             f" (rounds {min(rounds):.2f}-{max(rounds):.2f}),"
             f" p50 {comparison.p50_ratio:.2f}x, p99 {comparison.p99_ratio:.2f}x"
         )

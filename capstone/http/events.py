@@ -176,7 +176,7 @@ async def events_stream(
 
     async def stream() -> AsyncIterator[ServerSentEventMessage]:
         try:
-            # Opened inside the generator: it must live as long as the stream (lesson 09).
+            # Opened inside the generator: it must live as long as the stream (lesson 10).
             async with channels.start_subscription(channel) as subscriber:
                 # data=None: no `data:` line, which a browser would dispatch as empty.
                 yield ServerSentEventMessage(comment="subscribed", data=None, retry=3000)

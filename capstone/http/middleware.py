@@ -24,7 +24,7 @@ _VALID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 class RequestIDMiddleware(ASGIMiddleware):
-    """Reuse a sane incoming X-Request-ID (from a proxy), else make one (lesson 06)."""
+    """Reuse a sane incoming X-Request-ID (from a proxy), else make one (lesson 07)."""
 
     scopes = (ScopeType.HTTP, ScopeType.WEBSOCKET)
 

@@ -27,7 +27,7 @@ MAX_PAGE = 100  # the largest `limit` a client may ask for
 
 
 class Sort(StrEnum):
-    # An enum, not a regex: `^...$` would also let "created\n" through (lesson 14).
+    # An enum, not a regex: `^...$` would also let "created\n" through (lesson 17).
     CREATED = "created"
     CREATED_DESCENDING = "-created"
     DUE = "due"

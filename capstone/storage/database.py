@@ -26,7 +26,7 @@ def database_config(settings: Settings) -> SQLAlchemyAsyncConfig:
     url, sqlite_path = _never_create_later(settings.database_url)
     config = SQLAlchemyAsyncConfig(
         connection_string=url,
-        # Commit when the response is 2xx, roll back on anything else (lesson 12).
+        # Commit when the response is 2xx, roll back on anything else (lesson 13).
         before_send_handler="autocommit",
         # Objects stay readable after the commit, when the response is encoded.
         session_config=AsyncSessionConfig(expire_on_commit=False),
@@ -133,7 +133,7 @@ async def check_database(engine: AsyncEngine) -> None:
 
 
 def close_engine(config: SQLAlchemyAsyncConfig) -> Callable[[], Awaitable[None]]:
-    """Close pooled connections at shutdown (advanced-alchemy 1.12 may not: lesson 12)."""
+    """Close pooled connections at shutdown (advanced-alchemy 1.12 may not: lesson 13)."""
 
     async def close() -> None:
         await config.get_engine().dispose()

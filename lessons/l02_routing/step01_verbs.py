@@ -20,7 +20,7 @@ class PriceChange:
     price: float
 
 
-# A dict stands in for a database until lesson 12.
+# A dict stands in for a database until lesson 13.
 PRODUCTS: dict[int, Product] = {
     1: Product(id=1, name="Widget", price=9.99),
     2: Product(id=2, name="Gadget", price=24.99),

@@ -14,7 +14,7 @@ import pytest
 from bench.capstone import (
     CAPSTONE,
     GET,
-    LESSON11,
+    LESSON12,
     LIST,
     POST,
     QUICK,
@@ -57,28 +57,28 @@ def _load(requests: int, latency: float) -> Load:
 
 
 def test_compare_takes_medians_over_rounds_and_ratios_of_the_medians() -> None:
-    # Lesson 11: 100, 300, 200 req/s; the capstone: 10, 20, 60 req/s.
+    # Lesson 12: 100, 300, 200 req/s; the capstone: 10, 20, 60 req/s.
     runs = [
         Run(round_, app, LIST, _load(requests, latency))
         for round_, app, requests, latency in [
-            (0, LESSON11, 100, 0.001),
+            (0, LESSON12, 100, 0.001),
             (0, CAPSTONE, 10, 0.010),
             (1, CAPSTONE, 20, 0.030),
-            (1, LESSON11, 300, 0.003),
-            (2, LESSON11, 200, 0.002),
+            (1, LESSON12, 300, 0.003),
+            (2, LESSON12, 200, 0.002),
             (2, CAPSTONE, 60, 0.020),
         ]
     ]
 
     [comparison] = compare(runs)
 
-    assert comparison.rps == {LESSON11: 200.0, CAPSTONE: 20.0}
+    assert comparison.rps == {LESSON12: 200.0, CAPSTONE: 20.0}
     assert comparison.rps_ratio == pytest.approx(0.1)
     assert comparison.round_rps_ratios == pytest.approx((0.1, 20 / 300, 0.3))
-    assert comparison.p50 == {LESSON11: 0.002, CAPSTONE: 0.020}
+    assert comparison.p50 == {LESSON12: 0.002, CAPSTONE: 0.020}
     assert comparison.p50_ratio == pytest.approx(10.0)
     assert comparison.p99_ratio == pytest.approx(10.0)
-    assert comparison.server_cpu == {LESSON11: None, CAPSTONE: None}
+    assert comparison.server_cpu == {LESSON12: None, CAPSTONE: None}
 
 
 def test_a_load_reports_rate_and_percentiles_of_its_own_requests() -> None:
@@ -133,7 +133,7 @@ def test_a_page_and_a_bare_list_of_the_same_tasks_have_the_same_shape() -> None:
 def test_the_contract_check_names_a_difference() -> None:
     body = json.dumps(TASK).encode()
     renamed = json.dumps({**TASK, "id": "1"}).encode()  # a string id is another contract
-    same = [Run(0, LESSON11, GET, _sample(body)), Run(0, CAPSTONE, GET, _sample(body))]
+    same = [Run(0, LESSON12, GET, _sample(body)), Run(0, CAPSTONE, GET, _sample(body))]
     check_contract(same)
     with pytest.raises(UnexpectedAnswerError, match="answer differently"):
         check_contract([same[0], Run(0, CAPSTONE, GET, _sample(renamed))])
@@ -150,7 +150,7 @@ def test_both_servers_answer_every_endpoint_with_the_same_shapes() -> None:
 
     shapes = {(run.app, run.endpoint): answer_shape(run.endpoint, run.load.sample) for run in runs}
     for endpoint in (LIST, GET, POST):
-        assert shapes[LESSON11, endpoint] == shapes[CAPSTONE, endpoint], endpoint
+        assert shapes[LESSON12, endpoint] == shapes[CAPSTONE, endpoint], endpoint
     assert shapes[CAPSTONE, LIST]["tasks"] == QUICK.page
     assert shapes[CAPSTONE, POST]["task"]["completed_at"] == "NoneType"
     assert {(run.app, run.endpoint) for run in runs} == set(shapes)
@@ -165,9 +165,9 @@ def test_quick_run_writes_the_table(tmp_path: Path, capsys: pytest.CaptureFixtur
     text = output.read_text(encoding="utf-8")
     assert text == capsys.readouterr().out
     assert text.startswith("$ python -m bench.capstone --quick\n")
-    assert text.count("capstone ÷ lesson 11: req/s") == 3
+    assert text.count("capstone ÷ lesson 12: req/s") == 3
     for endpoint in (LIST, GET, POST):
-        assert f"{endpoint:<17}{LESSON11:<11}" in text
+        assert f"{endpoint:<17}{LESSON12:<11}" in text
         assert f"{endpoint:<17}{CAPSTONE:<11}" in text
     assert f"{QUICK.small:>9,} tasks" in text
     assert f"{QUICK.large:>9,} tasks" in text

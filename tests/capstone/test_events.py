@@ -133,7 +133,7 @@ def test_the_query_token_is_only_for_event_streams(client: Client, ada: Headers)
 
 
 # --- Server-sent events, from a real server process -----------------------------------------
-# TestClient buffers a whole response before returning it (lesson 14), and this stream never
+# TestClient buffers a whole response before returning it (lesson 17), and this stream never
 # ends, so these tests read it line by line from uvicorn, as a browser would.
 
 

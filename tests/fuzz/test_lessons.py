@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from litestar.stores.memory import MemoryStore
 
-from lessons.l06_middleware import step02_builtin_middleware, step03_hooks
-from lessons.l09_server_sent_events import step01_countdown, step02_progress, step03_resume
-from lessons.l11_task_api.store import STORE
+from lessons.l07_middleware import step02_builtin_middleware, step03_hooks
+from lessons.l10_server_sent_events import step01_countdown, step02_progress, step03_resume
+from lessons.l12_task_api.store import STORE
 from lessons.manifest import LESSONS, Lesson, Step
 
 schemathesis = pytest.importorskip("schemathesis", reason="install the fuzz group")
@@ -38,7 +38,7 @@ FIXED: dict[str, dict[str, dict[str, Any]]] = {
 DELIBERATE: dict[str, Callable[[Case[Any]], bool]] = {
     # `?fail=true` makes the handler raise: the lesson shows the path a crash takes.
     # Anything Litestar reads as true counts (true, 1, yes, on...), whatever its case.
-    "l06_middleware.step06_lifecycle": lambda case: (
+    "l07_middleware.step06_lifecycle": lambda case: (
         str((case.query or {}).get("fail")).lower() in {"true", "1", "yes", "on", "t", "y"}
     ),
 }
@@ -65,7 +65,7 @@ def build_app(module: ModuleType, tmp_path: Path) -> Any:
     database_url = f"sqlite+aiosqlite:///{tmp_path / 'fuzz.sqlite3'}"
     config = getattr(module, "database_config", None)
     if config is not None and config(database_url).alembic_config is not None:
-        # Lesson 12 step 05: the schema comes from migrations, not create_all.
+        # Lesson 13 step 05: the schema comes from migrations, not create_all.
         from advanced_alchemy.extensions.litestar import AlembicCommands  # noqa: PLC0415 - db extra
 
         AlembicCommands(sqlalchemy_config=config(database_url)).upgrade("head")
@@ -81,17 +81,17 @@ STORES = (
     ("lessons.l04_request_bodies.step03_attrs", "BOOKS"),
     ("lessons.l04_request_bodies.step04_dataclass", "BOOKS"),
     ("lessons.l04_request_bodies.step07_responses", "BOOKS"),
-    ("lessons.l05_dependency_injection.step04_yield", "EVENTS"),
-    ("lessons.l06_middleware.step03_hooks", "NOTES"),
-    ("lessons.l06_middleware.step04_error_shape", "STOCK"),
-    ("lessons.l06_middleware.step06_lifecycle", "TRACE"),
-    ("lessons.l07_dtos.users", "USERS"),
-    ("lessons.l07_dtos.orders", "ORDERS"),
-    ("lessons.l07_dtos.step06_pydantic", "USERS"),
-    ("lessons.l07_dtos.step07_msgspec", "USERS"),
-    ("lessons.l08_websockets.step02_listener", "ONLINE"),
-    ("lessons.l09_server_sent_events.step04_disconnect", "STREAMS"),
-    ("lessons.l10_openapi.library", "BOOKS"),
+    ("lessons.l06_dependency_injection.step04_yield", "EVENTS"),
+    ("lessons.l07_middleware.step03_hooks", "NOTES"),
+    ("lessons.l07_middleware.step04_error_shape", "STOCK"),
+    ("lessons.l07_middleware.step06_lifecycle", "TRACE"),
+    ("lessons.l08_dtos.users", "USERS"),
+    ("lessons.l08_dtos.orders", "ORDERS"),
+    ("lessons.l08_dtos.step06_pydantic", "USERS"),
+    ("lessons.l08_dtos.step07_msgspec", "USERS"),
+    ("lessons.l09_websockets.step02_listener", "ONLINE"),
+    ("lessons.l10_server_sent_events.step04_disconnect", "STREAMS"),
+    ("lessons.l11_openapi.library", "BOOKS"),
 )
 
 
@@ -119,7 +119,7 @@ def fresh_lesson_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         for name, attribute in STORES
         if (module := optional_module(name)) is not None
     ]
-    # One deepcopy of them all keeps shared objects shared (lesson 07: order 1's customer).
+    # One deepcopy of them all keeps shared objects shared (lesson 08: order 1's customer).
     saved = copy.deepcopy(stores)
     # The pauses only make the streams watchable by a person; fuzzing does not wait.
     for step in (step01_countdown, step02_progress, step03_resume):
@@ -128,15 +128,15 @@ def fresh_lesson_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     step02_builtin_middleware.app.stores.register("rate_limit", MemoryStore(), allow_override=True)
     step03_hooks.app.state.update({"read_only": False, "responses_sent": 0})
     STORE.reset()
-    accounts = optional_module("lessons.l13_auth.accounts")
+    accounts = optional_module("lessons.l15_auth.accounts")
     if accounts is not None:
-        from argon2 import PasswordHasher  # noqa: PLC0415 - lesson 13's extra
+        from argon2 import PasswordHasher  # noqa: PLC0415 - lesson 15's extra
 
-        # The weakest legal argon2 costs, as lesson 13's tests use: each hash takes microseconds.
+        # The weakest legal argon2 costs, as lesson 15's tests use: each hash takes microseconds.
         monkeypatch.setattr(accounts.USERS, "users", {})
         cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
         monkeypatch.setattr(accounts.USERS, "hasher", cheap)
-        monkeypatch.delenv("LESSON13_ADMIN_PASSWORD", raising=False)
+        monkeypatch.delenv("LESSON15_ADMIN_PASSWORD", raising=False)
     yield
     for store, original in zip(stores, copy.deepcopy(saved), strict=True):
         restore(store, original)

@@ -175,7 +175,7 @@ def test_a_check_may_read_the_body_as_text(tmp_path: Path, checks: Checks) -> No
 def test_a_check_can_reach_the_learners_module_when_the_kit_offers_it(
     tmp_path: Path, checks: Checks
 ) -> None:
-    # `Client.module` is being added on another branch (lesson 14's exercises call the
+    # `Client.module` is being added on another branch (lesson 17's exercises call the
     # learner's own functions); this covers it in the project session once it is merged.
     if not hasattr(Client, "module"):
         pytest.skip("this kit has no Client.module yet")

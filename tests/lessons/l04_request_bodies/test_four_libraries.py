@@ -144,7 +144,7 @@ def test_pydantic_and_msgspec_books_are_told_to_refuse_them(step: ModuleType) ->
 
 
 def test_a_dto_can_refuse_them_for_a_dataclass() -> None:
-    # Lesson 07 covers DTOs; this one line of config is all it takes.
+    # Lesson 08 covers DTOs; this one line of config is all it takes.
     dto = DataclassDTO[Annotated[step04_dataclass.Book, DTOConfig(forbid_unknown_fields=True)]]
 
     @post("/books", dto=dto, signature_namespace={"Book": step04_dataclass.Book})

@@ -1,1 +1,0 @@
-"""Lesson 05: dependency injection with Provide, layers, generators, caching and test overrides."""

@@ -1,1 +1,0 @@
-"""Lesson 06: middleware, lifecycle hooks, exception handlers and lifespan."""

@@ -1,1 +1,0 @@
-"""Lesson 07: DTOs decide which fields of a model cross the wire, in and out."""

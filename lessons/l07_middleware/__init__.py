@@ -1,0 +1,1 @@
+"""Lesson 07: middleware, lifecycle hooks, exception handlers and lifespan."""

@@ -1,1 +1,0 @@
-"""Lesson 09: server-sent events, from a first stream to resuming and cleaning up."""

@@ -1,1 +1,0 @@
-"""Lesson 11: a task API with msgspec models, strict bodies and aware timestamps."""

@@ -1,0 +1,1 @@
+"""Lesson 12: a task API with msgspec models, strict bodies and aware timestamps."""

@@ -1,1 +1,0 @@
-"""Lesson 13: passwords hashed with argon2, JWT authentication and role guards."""

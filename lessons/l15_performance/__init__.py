@@ -1,1 +1,0 @@
-"""Lesson 15: measure what pydantic, msgspec, attrs and dataclasses cost before choosing."""

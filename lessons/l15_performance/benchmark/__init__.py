@@ -1,1 +1,0 @@
-"""The lesson's benchmark: `python -m lessons.l15_performance.benchmark` (or `nox -s bench`)."""

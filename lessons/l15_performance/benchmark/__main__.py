@@ -1,7 +1,0 @@
-"""`python -m lessons.l15_performance.benchmark [--quick] [--output DIR] [--no-plot]`."""
-
-import sys
-
-from lessons.l15_performance.benchmark.bench import main
-
-raise SystemExit(main(sys.argv[1:]))

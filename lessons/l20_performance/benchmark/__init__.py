@@ -1,0 +1,1 @@
+"""The lesson's benchmark: `python -m lessons.l20_performance.benchmark` (or `nox -s bench`)."""
