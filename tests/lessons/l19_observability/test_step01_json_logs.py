@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import structlog
 from litestar import Litestar
 from litestar.logging.config import LoggingConfig, StructLoggingConfig
 from litestar.middleware.logging import LoggingMiddlewareConfig
@@ -60,6 +61,13 @@ def test_by_default_a_terminal_gets_coloured_text_not_json(monkeypatch: pytest.M
 
     assert StructLoggingConfig().as_json() is False  # what you would see in `litestar run`
     assert StructLoggingConfig(pretty_print_tty=False).as_json() is True  # this step's choice
+
+
+def test_lines_go_to_standard_output_as_bytes() -> None:
+    # Litestar's default logger factory for JSON: BytesLogger, which writes to sys.stdout.
+    factory = StructLoggingConfig(pretty_print_tty=False).logger_factory
+
+    assert isinstance(factory, structlog.BytesLoggerFactory)
 
 
 def test_the_standard_library_config_writes_text_lines() -> None:

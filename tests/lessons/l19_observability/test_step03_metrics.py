@@ -6,7 +6,7 @@ from litestar.testing import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from lessons.l19_observability.step01_json_logs import read_task
-from lessons.l19_observability.step03_metrics import MetricsController, app
+from lessons.l19_observability.step03_metrics import MetricsController, app, metrics
 from tests.transcripts import MakeTranscript
 
 
@@ -42,6 +42,10 @@ def test_a_scrape_counts_the_requests_just_made(transcript: MakeTranscript) -> N
         labels(**route, status_code="200"): 2.0,  # /tasks/1 and /tasks/2: one series
         labels(**route, status_code="404"): 1.0,
     }
+    families = {family.name for family in text_string_to_metric_families(scrape.text)}
+    assert {"tasks_requests", "tasks_request_duration_seconds", "tasks_requests_in_progress"} <= (
+        families
+    )
     # And the duration of each, as a histogram with Prometheus' default buckets.
     durations = samples(scrape.text, "tasks_request_duration_seconds_count")
     assert durations[labels(**route, status_code="200")] == 2.0
@@ -86,3 +90,18 @@ def test_by_default_every_task_id_is_a_time_series_of_its_own() -> None:
 
 
 # --8<-- [end:default]
+
+
+# --8<-- [start:shared]
+def test_two_apps_with_one_prefix_in_one_process_share_their_counters() -> None:
+    other = Litestar(route_handlers=[read_task, MetricsController], middleware=[metrics.middleware])
+    with TestClient(app) as client, TestClient(other) as other_client:
+        client.get("/tasks/1")
+        other_client.get("/tasks/1")
+        scrape = other_client.get("/metrics")
+
+    route = labels(app_name="tasks", method="GET", path="/tasks/{task_id}", status_code="200")
+    assert samples(scrape.text, "tasks_requests_total")[route] == 2.0
+
+
+# --8<-- [end:shared]

@@ -83,6 +83,12 @@ def test_by_default_spans_are_named_by_raw_path_and_each_asgi_message_is_a_span(
 # --8<-- [end:defaults]
 
 
+def test_the_instrumentor_is_one_per_process() -> None:
+    # Why the app instruments at start-up and uninstruments at shutdown: a second app's
+    # instrument() would do nothing while the first is still instrumented.
+    assert SQLAlchemyInstrumentor() is SQLAlchemyInstrumentor()
+
+
 # --8<-- [start:quirk]
 def test_without_skip_dep_check_sqlalchemy_2_1_gets_no_spans_at_all(
     provider: TracerProvider, exporter: InMemorySpanExporter

@@ -118,3 +118,10 @@ def test_uvicorn_s_own_access_log_writes_the_query_string() -> None:
 
 
 # --8<-- [end:mistakes]
+
+
+def test_uvicorn_can_leave_its_access_log_out() -> None:
+    from uvicorn.main import main as uvicorn_command  # noqa: PLC0415 - the click command
+
+    flags = {flag for param in uvicorn_command.params for flag in param.secondary_opts}
+    assert "--no-access-log" in flags

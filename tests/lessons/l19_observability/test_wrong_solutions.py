@@ -21,8 +21,10 @@ WRONG = [
         (
             (
                 BOUND,
-                "        await next_app(scope, receive, send_with_request_id)\n"
-                "        structlog.contextvars.bind_contextvars(request_id=request_id)",
+                (
+                    "        await next_app(scope, receive, send_with_request_id)\n"
+                    "        structlog.contextvars.bind_contextvars(request_id=request_id)"
+                ),
             ),
         ),
         "every_line_has_it",
