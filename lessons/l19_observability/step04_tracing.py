@@ -1,8 +1,9 @@
 """OpenTelemetry traces: a span per request, named by its route, with the queries inside it."""
 
 # --8<-- [start:app]
-from typing import Any
+from typing import Annotated, Any
 
+import msgspec
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin, base
 from litestar import Litestar, Request, get, post
 from litestar.di import NamedDependency
@@ -27,13 +28,17 @@ class Task(base.BigIntBase):
     title: Mapped[str]
 
 
+class NewTask(msgspec.Struct):
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+
+
 @post("/tasks")
 async def add_task(
-    data: JSONBody[dict[str, str]], db_session: NamedDependency[AsyncSession]
+    data: JSONBody[NewTask], db_session: NamedDependency[AsyncSession]
 ) -> dict[str, Any]:
-    task = Task(title=data["title"])
+    task = Task(title=data.title)
     db_session.add(task)
-    await db_session.flush()
+    await db_session.flush()  # the INSERT, now: the database assigns the id
     return {"id": task.id, "title": task.title}
 
 
