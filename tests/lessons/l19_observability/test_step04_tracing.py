@@ -56,6 +56,17 @@ def test_query_parameters_are_not_recorded(
     assert not any("caterer" in value for value in attribute_values(spans))
 
 
+def test_a_missing_task_is_a_traced_404(database_url: str, exporter: InMemorySpanExporter) -> None:
+    with TestClient(create_app(database_url, exporter)) as client:
+        exporter.clear()
+        response = client.get("/tasks/404")
+    server = next(span for span in exporter.get_finished_spans() if span.kind == SpanKind.SERVER)
+
+    assert response.status_code == 404
+    assert server.name == "GET /tasks/{task_id}"
+    assert (server.attributes or {})["http.status_code"] == 404
+
+
 def test_the_step_runs_on_its_own_database_and_prints_its_spans() -> None:
     assert step04_tracing.DATABASE_URL == "sqlite+aiosqlite:///lesson19.sqlite3"
     assert isinstance(step04_tracing.app, Litestar)

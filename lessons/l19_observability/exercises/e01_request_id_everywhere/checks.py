@@ -32,13 +32,14 @@ def expect_ids(reply: Reply, lines: list[dict[str, Any]], request_id: str, nudge
 
 
 @checks.add(
-    "GET /orders/1 answers 200 with an X-Request-ID header",
+    "GET /orders/1 (200) and GET /orders/9 (404) answer with an X-Request-ID header",
     passes_on_start="the middleware sets the header already; keep it",
 )
 def returns_the_id(client: Client) -> None:
     client.get("/orders/1").expect(
         200, json={"id": 1, "item": "teapot"}, headers={"x-request-id": ANY}
     )
+    client.get("/orders/9").expect(404, headers={"x-request-id": ANY})
 
 
 @checks.add(
