@@ -1,6 +1,9 @@
 """Step 03: /metrics in Prometheus' text format, one time series per route and status."""
 
+import pytest
 from litestar import Litestar
+from litestar.exceptions import LitestarDeprecationWarning
+from litestar.plugins.opentelemetry import OpenTelemetryConfig
 from litestar.plugins.prometheus import PrometheusConfig
 from litestar.testing import TestClient
 from prometheus_client.parser import text_string_to_metric_families
@@ -59,6 +62,17 @@ def test_metrics_are_plain_text_and_not_in_the_api_schema() -> None:
     assert scrape.headers["content-type"] == "text/plain; version=1.0.0; charset=utf-8"
     assert list(schema["paths"]) == ["/tasks/{task_id}"]
     assert MetricsController.path == "/metrics"
+
+
+def test_the_contrib_paths_are_deprecated() -> None:
+    import litestar.contrib.opentelemetry  # noqa: PLC0415
+    import litestar.contrib.prometheus  # noqa: PLC0415
+
+    # Step 3 and step 4 import from litestar.plugins; the old paths warn (an error here).
+    with pytest.warns(LitestarDeprecationWarning, match="litestar.plugins.prometheus"):
+        assert litestar.contrib.prometheus.PrometheusConfig is PrometheusConfig
+    with pytest.warns(LitestarDeprecationWarning, match="litestar.plugins.opentelemetry"):
+        assert litestar.contrib.opentelemetry.OpenTelemetryConfig is OpenTelemetryConfig
 
 
 def test_the_scrape_itself_and_unknown_paths_are_not_counted() -> None:
