@@ -156,6 +156,11 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l15_auth", "Authentication and authorization", extras=("auth",)),
     Lesson("l17_testing", "Testing Litestar apps", extras=("db",)),
     Lesson(
+        "l19_observability",
+        "Observability: logs, metrics and traces",
+        extras=("observability", "db"),
+    ),
+    Lesson(
         "l20_performance",
         "Performance: measure, don't guess",
         extras=("pydantic", "attrs"),
