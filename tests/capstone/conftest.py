@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from capstone.app import create_app
 from capstone.config import Settings
 from capstone.domain import users
 from capstone.http.auth import AUDIENCE, ISSUER
+from capstone.storage.database import database_config, migrate
 
 Client = TestClient[Litestar]
 # The tests' own signing secret, so they can make tokens of their own (the app's default
@@ -51,10 +53,25 @@ def frozen_clock() -> Iterator[time_machine.Traveller]:
         yield traveller
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with every migration applied, made once for the whole run."""
+    path = tmp_path_factory.mktemp("template") / "capstone.sqlite3"
+    migrate(database_config(Settings(database_url=f"sqlite+aiosqlite:///{path}")))
+    return path
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(tmp_path: Path, migrated_database: Path) -> Settings:
+    """A fresh database per test: a copy of the migrated file, so no test pays for migrating.
+
+    The app is told not to migrate at start; the tests of migrating at start make their own
+    settings (test_migrations.py, test_running.py).
+    """
+    path = tmp_path / "capstone.sqlite3"
+    shutil.copyfile(migrated_database, path)
     return Settings(
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'capstone.sqlite3'}", jwt_secret=TEST_SECRET
+        database_url=f"sqlite+aiosqlite:///{path}", jwt_secret=TEST_SECRET, migrate_on_start=False
     )
 
 
