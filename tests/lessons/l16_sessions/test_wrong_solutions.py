@@ -1,0 +1,51 @@
+"""Lesson 16: the likely wrong answers to each exercise, and the check that rejects each."""
+
+from tests.lessons.wrong_solutions import Wrong, wrong_solution_tests
+
+LOGOUT = "e01_log_out_for_real"
+DESK = "e02_guard_the_loan_desk"
+CLEAR = "    request.clear_session()"
+CSRF_LINE = "    csrf_config=CSRFConfig(secret=SECRET, cookie_secure=True),\n"
+DROP_OPT = "    exclude_from_csrf=True,\n"
+
+WRONG = [
+    Wrong(
+        LOGOUT,
+        "deletes-only-the-cookie",
+        (
+            (
+                "-> None:\n    # Empty",
+                "-> Response[None]:\n    # Empty",
+            ),
+            (CLEAR, '    return Response(None, status_code=204, cookies=[Cookie("session", "")])'),
+            ("from litestar import Litestar, Request, post", "from litestar import Litestar, Request, Response, post\nfrom litestar.datastructures import Cookie"),
+        ),
+        caught_by="old_cookie_is_dead",
+    ),
+    Wrong(LOGOUT, "does-nothing", ((CLEAR, "    return None"),), "old_cookie_is_dead"),
+    Wrong(
+        LOGOUT,
+        "default-status-201",
+        (('@post("/logout", status_code=204)', '@post("/logout")'),),
+        "logs_out",
+    ),
+    Wrong(
+        LOGOUT,
+        "logout-open-to-anyone",
+        (('@post("/logout", status_code=204)', '@post("/logout", status_code=204, exclude_from_auth=True)'),),
+        "strangers_are_401",
+    ),
+    Wrong(DESK, "no-csrf-config", ((CSRF_LINE, ""),), "forgery_is_refused"),
+    Wrong(DESK, "book-drop-not-exempt", ((DROP_OPT, ""),), "book_drop_works"),
+    Wrong(
+        DESK,
+        "exclusion-too-wide",
+        (
+            (DROP_OPT, ""),
+            ("SECRET, cookie_secure=True)", 'SECRET, cookie_secure=True, exclude=["/books"])'),
+        ),
+        "forgery_is_refused",
+    ),
+]
+
+test_a_wrong_solution_fails_its_check = wrong_solution_tests("l16_sessions", WRONG)
