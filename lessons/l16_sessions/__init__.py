@@ -1,1 +1,1 @@
-"""Lesson 16: server-side sessions, cookie flags, session fixation, CSRF and OAuth2 for Swagger UI."""
+"""Lesson 16: server-side sessions, cookie flags, session fixation, CSRF, OAuth2 for Swagger."""

@@ -4,6 +4,7 @@
 import os
 
 from litestar import Litestar
+from litestar.stores.base import Store
 from litestar.stores.redis import RedisStore
 
 from lessons.l15_auth.step01_passwords import register
@@ -14,7 +15,7 @@ REDIS_URL_ENV_VAR = "LESSON16_REDIS_URL"
 
 
 def create_app(redis_url: str | None = None, namespace: str = "lesson16") -> Litestar:
-    stores = {}
+    stores: dict[str, Store] = {}
     if redis_url:
         # Keys are "<namespace>:<session id>", each with SESSIONS.max_age as its expiry.
         # with_client makes the connection pool; the app closes it at shutdown.

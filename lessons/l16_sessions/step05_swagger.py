@@ -21,7 +21,7 @@ TOKEN_LIFETIME = timedelta(minutes=15)
 class PasswordForm(msgspec.Struct):
     username: Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
     password: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
-    grant_type: str = "password"  # noqa: S105 - the flow's name, not a password
+    grant_type: str = "password"
     scope: str = ""
 
 
@@ -33,7 +33,7 @@ class AccessToken(msgspec.Struct):
 
 oauth2 = OAuth2PasswordBearerAuth[User, Token](
     token_secret=os.environ.get(SECRET_ENV_VAR, DEV_ONLY_SECRET),
-    token_url="/token",  # where Swagger UI posts the form; the OpenAPI document says so
+    token_url="/token",  # noqa: S106 - a path: where Swagger UI posts the login form
     retrieve_user_handler=retrieve_user,
     default_token_expiration=TOKEN_LIFETIME,
     exclude=["^/register$", "^/token$", "^/schema"],

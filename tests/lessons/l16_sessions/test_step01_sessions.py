@@ -24,6 +24,7 @@ from tests.lessons.l16_sessions.support import (
 )
 from tests.transcripts import MakeTranscript
 
+
 def test_log_in_use_the_session_log_out(transcript: MakeTranscript) -> None:
     record = transcript("l16_sessions/login-logout")
     with time_machine.travel(FROZEN, tick=False), https_client(app) as client:
@@ -106,7 +107,9 @@ def test_openapi_names_the_cookie() -> None:
 def test_without_secure_the_cookie_also_travels_over_plain_http() -> None:
     def app_with(config: ServerSideSessionConfig) -> Litestar:
         auth = SessionAuth(  # type: ignore[var-annotated]
-            session_backend_config=config, retrieve_user_handler=retrieve_user, exclude=["^/register$", "^/login$"]
+            session_backend_config=config,
+            retrieve_user_handler=retrieve_user,
+            exclude=["^/register$", "^/login$"],
         )
         return Litestar([register, login, me, logout], on_app_init=[auth.on_app_init])
 

@@ -3,7 +3,6 @@
 from typing import Any
 
 import time_machine
-
 from litestar import Litestar, Request, post
 from litestar.params import JSONBody
 
@@ -109,7 +108,9 @@ def test_anonymous_requests_to_open_routes_get_a_real_session_id() -> None:
 # --8<-- [start:pitfall-clear]
 def test_clearing_the_session_before_setting_it_does_not_rotate_the_id() -> None:
     @post("/login", status_code=200)
-    async def clear_then_set(data: JSONBody[LoginForm], request: Request[Any, Any, Any]) -> PublicUser:
+    async def clear_then_set(
+        data: JSONBody[LoginForm], request: Request[Any, Any, Any]
+    ) -> PublicUser:
         user = await USERS.authenticate(data.username, data.password)
         request.clear_session()  # looks like a fresh start...
         request.set_session({"username": user.username})  # ...but the cookie's id stays

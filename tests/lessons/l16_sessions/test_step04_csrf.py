@@ -4,19 +4,11 @@ from litestar import Litestar
 from litestar.config.csrf import CSRFConfig
 from litestar.testing import TestClient
 
+from lessons.l15_auth.step01_passwords import register
 from lessons.l15_auth.step02_tokens import app as bearer_app
-from lessons.l16_sessions.step04_csrf import (
-    CSRF,
-    DEV_ONLY_CSRF_SECRET,
-    app,
-    borrow,
-    list_books,
-    login,
-    logout,
-    me,
-    register,
-    session_auth,
-)
+from lessons.l16_sessions.step01_sessions import logout, me, session_auth
+from lessons.l16_sessions.step02_fixation import login
+from lessons.l16_sessions.step04_csrf import CSRF, DEV_ONLY_CSRF_SECRET, app, borrow, list_books
 from tests.lessons.l16_sessions.support import (
     PASSWORD,
     https_client,
@@ -129,9 +121,7 @@ def test_a_token_the_attacker_makes_up_is_refused() -> None:
 def test_authentication_comes_first_then_csrf() -> None:
     with https_client(app) as client:
         anonymous = client.post("/books/1/borrow", headers=FORGED)
-        login_without_token = client.post(
-            "/login", json={"username": "ada", "password": PASSWORD}
-        )
+        login_without_token = client.post("/login", json={"username": "ada", "password": PASSWORD})
     assert anonymous.status_code == 401  # the session middleware runs outside the CSRF check
     assert login_without_token.status_code == 403  # logging in needs the token too
 

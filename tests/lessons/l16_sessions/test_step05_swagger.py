@@ -5,7 +5,7 @@ import json
 from litestar.testing import TestClient
 
 from lessons.l16_sessions.step05_swagger import app, oauth2
-from tests.lessons.l16_sessions.support import PASSWORD, record_exchange
+from tests.lessons.l16_sessions.support import PASSWORD
 from tests.transcripts import MakeTranscript, render_exchange
 
 FORM = {"grant_type": "password", "username": "ada", "password": PASSWORD, "scope": ""}

@@ -18,7 +18,13 @@ WRONG = [
                 "-> Response[None]:\n    # Empty",
             ),
             (CLEAR, '    return Response(None, status_code=204, cookies=[Cookie("session", "")])'),
-            ("from litestar import Litestar, Request, post", "from litestar import Litestar, Request, Response, post\nfrom litestar.datastructures import Cookie"),
+            (
+                "from litestar import Litestar, Request, post",
+                (
+                    "from litestar import Litestar, Request, Response, post\n"
+                    "from litestar.datastructures import Cookie"
+                ),
+            ),
         ),
         caught_by="old_cookie_is_dead",
     ),
@@ -32,7 +38,12 @@ WRONG = [
     Wrong(
         LOGOUT,
         "logout-open-to-anyone",
-        (('@post("/logout", status_code=204)', '@post("/logout", status_code=204, exclude_from_auth=True)'),),
+        (
+            (
+                '@post("/logout", status_code=204)',
+                '@post("/logout", status_code=204, exclude_from_auth=True)',
+            ),
+        ),
         "strangers_are_401",
     ),
     Wrong(DESK, "no-csrf-config", ((CSRF_LINE, ""),), "forgery_is_refused"),
