@@ -77,6 +77,17 @@ def test_the_cookie_flags_and_their_defaults() -> None:
     assert flags == ["HttpOnly", "Max-Age=1209600", "Path=/", "SameSite=lax", "Secure"]
 
 
+def test_the_cookie_that_ends_a_session_keeps_a_max_age() -> None:
+    with https_client(app) as client:
+        sign_in(client)
+        response = client.post("/logout")
+    # RFC 6265 section 5.3: Max-Age wins over Expires, so a browser keeps "null" for 14 days.
+    value, expires, *flags = response.headers["set-cookie"].split("; ")
+    assert value == "session=null"
+    assert expires.startswith("expires=")
+    assert "Max-Age=1209600" in flags
+
+
 def test_no_session_no_user_is_401() -> None:
     with https_client(app) as client:
         anonymous = client.get("/me")

@@ -4,6 +4,11 @@ from tests.lessons.wrong_solutions import Wrong, wrong_solution_tests
 
 LOGOUT = "e01_log_out_for_real"
 DESK = "e02_guard_the_loan_desk"
+SWAGGER = "e03_swagger_login"
+RETURN_TOKEN = (
+    '    return {"access_token": oauth2.create_token(identifier=user.username), '
+    '"token_type": "bearer"}'
+)
 CLEAR = "    request.clear_session()"
 CSRF_LINE = "    csrf_config=CSRFConfig(secret=SECRET, cookie_secure=True),\n"
 DROP_OPT = "    exclude_from_csrf=True,\n"
@@ -56,6 +61,47 @@ WRONG = [
             ("SECRET, cookie_secure=True)", 'SECRET, cookie_secure=True, exclude=["/books"])'),
         ),
         "forgery_is_refused",
+    ),
+    Wrong(
+        SWAGGER,
+        "json-body",
+        (
+            ("data: URLEncodedBody[Credentials]", "data: JSONBody[Credentials]"),
+            ("from litestar.params import URLEncodedBody", "from litestar.params import JSONBody"),
+        ),
+        "form_gets_a_token",
+    ),
+    Wrong(
+        SWAGGER,
+        "token-url-login",
+        (('token_url="/token"', 'token_url="/login"'),),
+        "openapi_names_the_token_url",
+    ),
+    Wrong(
+        SWAGGER,
+        "login-sets-a-cookie",
+        (
+            ("-> dict[str, str]:", "-> Response[Any]:"),
+            (
+                RETURN_TOKEN,
+                "    return oauth2.login(identifier=user.username, response_status_code=200)",
+            ),
+            (
+                "from litestar import Litestar, Request, get, post",
+                "from litestar import Litestar, Request, Response, get, post",
+            ),
+        ),
+        "no_cookie",
+    ),
+    Wrong(
+        SWAGGER,
+        "jwt-auth-instead",
+        (
+            ("OAuth2PasswordBearerAuth[User, Token](", "JWTAuth[User, Token]("),
+            ('token_url="/token",', ""),  # JWTAuth takes none; the comment stays
+            ("import OAuth2PasswordBearerAuth, Token", "import JWTAuth, Token"),
+        ),
+        "openapi_names_the_token_url",
     ),
 ]
 
