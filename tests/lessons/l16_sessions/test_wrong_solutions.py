@@ -52,6 +52,12 @@ WRONG = [
         "strangers_are_401",
     ),
     Wrong(DESK, "no-csrf-config", ((CSRF_LINE, ""),), "forgery_is_refused"),
+    Wrong(
+        DESK,
+        "another-header-name",
+        (("SECRET, cookie_secure=True)", 'SECRET, cookie_secure=True, header_name="x-csrf")'),),
+        "own_page_borrows",
+    ),
     Wrong(DESK, "book-drop-not-exempt", ((DROP_OPT, ""),), "book_drop_works"),
     Wrong(
         DESK,
