@@ -22,12 +22,22 @@ def https_client(app: Litestar) -> TestClient[Litestar]:
 
 
 def sign_in(
-    client: TestClient[Litestar], username: str = "ada", headers: dict[str, str] | None = None
+    client: TestClient[Litestar],
+    username: str = "ada",
+    headers: dict[str, str] | None = None,
+    record: Transcript | None = None,
 ) -> str:
-    """Register and log in; return the new session id (the client's jar keeps it too)."""
+    """Register and log in (recorded, when a transcript is given); return the session id.
+
+    The client's jar keeps the cookie too. A transcript shows both requests: they made the
+    session the requests after them use.
+    """
     body = {"username": username, "password": PASSWORD}
-    client.post("/register", json=body, headers=headers)
+    registered = client.post("/register", json=body, headers=headers)
     response = client.post("/login", json=body, headers=headers)
+    if record is not None:
+        record_exchange(record, registered)
+        record_exchange(record, response)
     assert response.status_code == 200, response.text
     session_id: str = response.cookies["session"]
     return session_id

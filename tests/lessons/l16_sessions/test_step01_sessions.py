@@ -28,8 +28,10 @@ from tests.transcripts import MakeTranscript
 def test_log_in_use_the_session_log_out(transcript: MakeTranscript) -> None:
     record = transcript("l16_sessions/login-logout")
     with time_machine.travel(FROZEN, tick=False), https_client(app) as client:
-        client.post("/register", json={"username": "ada", "password": PASSWORD})
-        client.cookies.clear()
+        record_exchange(
+            record, client.post("/register", json={"username": "ada", "password": PASSWORD})
+        )
+        client.cookies.clear()  # the anonymous session /register got plays no part below
         logged_in = record_exchange(
             record, client.post("/login", json={"username": "ada", "password": PASSWORD})
         )

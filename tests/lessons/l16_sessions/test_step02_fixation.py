@@ -38,8 +38,8 @@ def log_in_with_planted_cookie(app: Litestar) -> tuple[str, int]:
 
 def test_step_1_keeps_an_id_the_client_chose(transcript: MakeTranscript) -> None:
     record = transcript("l16_sessions/fixation")
-    with https_client(step01_sessions.app) as client:
-        client.post("/register", json=BODY)
+    with time_machine.travel(FROZEN, tick=False), https_client(step01_sessions.app) as client:
+        record_exchange(record, client.post("/register", json=BODY))
         client.cookies.clear()
         cookie = {"cookie": f"session={PLANTED}"}
         record_exchange(record, client.post("/login", json=BODY, headers=cookie))
@@ -53,7 +53,7 @@ def test_step_2_rotates_the_id_and_the_planted_one_opens_nothing(
 ) -> None:
     record = transcript("l16_sessions/rotated")
     with time_machine.travel(FROZEN, tick=False), https_client(app) as client:
-        client.post("/register", json=BODY)
+        record_exchange(record, client.post("/register", json=BODY))
         client.cookies.clear()
         cookie = {"cookie": f"session={PLANTED}"}
         login = record_exchange(record, client.post("/login", json=BODY, headers=cookie))

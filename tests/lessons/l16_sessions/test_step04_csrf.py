@@ -49,7 +49,7 @@ def test_without_csrf_protection_a_forged_post_borrows_the_book(
 ) -> None:
     record = transcript("l16_sessions/forged-unprotected")
     with https_client(app_with(None)) as client:
-        session_id = sign_in(client)
+        session_id = sign_in(client, record=record)
         client.cookies.clear()
         forged = client.post(
             "/books/1/borrow", headers={**FORGED, "cookie": f"session={session_id}"}
@@ -62,7 +62,9 @@ def test_without_csrf_protection_a_forged_post_borrows_the_book(
 def test_with_csrf_protection_the_forged_post_is_403(transcript: MakeTranscript) -> None:
     record = transcript("l16_sessions/forged-refused")
     with https_client(app) as client:
-        session_id = sign_in(client, headers={"x-csrftoken": csrf_token(client)})
+        record_exchange(record, client.get("/books"))
+        token = client.cookies["csrftoken"]
+        session_id = sign_in(client, headers={"x-csrftoken": token}, record=record)
         client.cookies.clear()
         forged = client.post(
             "/books/1/borrow", headers={**FORGED, "cookie": f"session={session_id}"}
@@ -78,7 +80,7 @@ def test_your_own_page_sends_the_token_back(transcript: MakeTranscript) -> None:
         books = client.get("/books")
         record_exchange(record, books)
         token = client.cookies["csrftoken"]
-        session_id = sign_in(client, headers={"x-csrftoken": token})
+        session_id = sign_in(client, headers={"x-csrftoken": token}, record=record)
         client.cookies.clear()
         both = {"cookie": f"session={session_id}; csrftoken={token}"}
         in_header = client.post("/books/2/borrow", headers={**both, "x-csrftoken": token})
