@@ -2,6 +2,7 @@
 
 import time_machine
 from litestar import Litestar
+from litestar.middleware.session.client_side import CookieBackendConfig
 from litestar.middleware.session.server_side import ServerSideSessionConfig
 from litestar.security.session_auth import SessionAuth
 
@@ -114,6 +115,30 @@ def test_openapi_names_the_cookie() -> None:
         }
     }
     assert schema["security"] == [{"sessionCookie": []}]
+
+
+# --8<-- [start:client-side]
+def test_a_client_side_session_outlives_logout() -> None:
+    # CookieBackendConfig puts the whole session, encrypted, in the cookie; the server keeps
+    # nothing, so logging out only asks the browser to forget it. A copy still works.
+    in_cookie = CookieBackendConfig(secret=b"sixteen byte key", secure=True)
+    auth = SessionAuth(  # type: ignore[var-annotated]
+        session_backend_config=in_cookie,
+        retrieve_user_handler=retrieve_user,
+        exclude=["^/register$", "^/login$"],
+    )
+    client_side = Litestar([register, login, me, logout], on_app_init=[auth.on_app_init])
+    with https_client(client_side) as client:
+        sign_in(client)
+        copy = client.cookies["session"]
+        assert len(copy) > 64  # the encrypted data, not an id
+        assert client.post("/logout").status_code == 204
+        client.cookies.clear()
+        replayed = client.get("/me", headers={"cookie": f"session={copy}"})
+    assert replayed.status_code == 200  # logged in, after logging out
+
+
+# --8<-- [end:client-side]
 
 
 # --8<-- [start:pitfall-secure]
