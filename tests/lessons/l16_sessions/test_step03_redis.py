@@ -6,7 +6,6 @@ from collections.abc import Iterator
 import pytest
 import redis
 
-from lessons.l16_sessions import step03_redis
 from lessons.l16_sessions.step03_redis import REDIS_URL_ENV_VAR, create_app
 from tests.lessons.l16_sessions.support import https_client, sign_in
 from tests.services import require_redis
@@ -68,4 +67,3 @@ def test_without_redis_the_sessions_stay_in_memory() -> None:
         sign_in(client)
     assert type(memory_app.stores.get("sessions")).__name__ == "MemoryStore"
     assert REDIS_URL_ENV_VAR == "LESSON16_REDIS_URL"
-    assert type(step03_redis.app.stores.get("sessions")).__name__ == "MemoryStore"

@@ -33,6 +33,13 @@ WRONG = [
         ),
         caught_by="old_cookie_is_dead",
     ),
+    Wrong(
+        LOGOUT,
+        "empties-the-whole-store",
+        # Everyone's sessions go, and then the middleware writes rosa's back at the response.
+        ((CLEAR, '    await request.app.stores.get("sessions").delete_all()'),),
+        "old_cookie_is_dead",
+    ),
     Wrong(LOGOUT, "does-nothing", ((CLEAR, "    return None"),), "old_cookie_is_dead"),
     Wrong(
         LOGOUT,
