@@ -154,6 +154,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l12_task_api", "The task API, done right"),
     Lesson("l13_databases", "Databases with SQLAlchemy", extras=("db",)),
     Lesson("l15_auth", "Authentication and authorization", extras=("auth",)),
+    Lesson("l16_sessions", "Sessions, cookies and CSRF", extras=("auth", "redis")),
     Lesson("l17_testing", "Testing Litestar apps", extras=("db",)),
     Lesson(
         "l19_observability",

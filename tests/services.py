@@ -19,11 +19,17 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-import asyncpg  # type: ignore[import-untyped]
 import pytest
 import redis
-from sqlalchemy.engine import URL, make_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# asyncpg and SQLAlchemy are imported where PostgreSQL is used: a lesson that needs only
+# Redis (its nox session installs no database extra) imports this module too.
 
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -43,9 +49,18 @@ def redis_url() -> str:
     return os.environ.get("TEST_REDIS_URL") or REDIS_URL
 
 
+def make_url(url: str) -> URL:
+    from sqlalchemy.engine import make_url as parse  # noqa: PLC0415 - see the imports
+
+    return parse(url)
+
+
 def shown(url: str) -> str:
     """The URL for a message: never a password."""
-    return make_url(url).render_as_string(hide_password=True)
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return url.replace(f":{parts.password}@", ":***@", 1)
 
 
 def _tcp_connect(host: str, port: int) -> None:
@@ -60,6 +75,8 @@ def _asyncpg_dsn(url: URL) -> str:
 
 
 async def _execute(url: URL, statement: str) -> None:
+    import asyncpg  # type: ignore[import-untyped]  # noqa: PLC0415 - see the imports
+
     connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=PROBE_TIMEOUT)
     try:
         await connection.execute(statement, timeout=PROBE_TIMEOUT * 5)
@@ -82,9 +99,9 @@ def postgres_problem(url: str) -> str | None:
 @functools.cache
 def redis_problem(url: str) -> str | None:
     """Why Redis at `url` cannot be used, or None when it answers PING."""
-    parsed = make_url(url)
+    parsed = urlsplit(url)
     try:
-        _tcp_connect(parsed.host or "127.0.0.1", parsed.port or 6379)
+        _tcp_connect(parsed.hostname or "127.0.0.1", parsed.port or 6379)
         with redis.Redis.from_url(
             url, socket_timeout=PROBE_TIMEOUT, socket_connect_timeout=PROBE_TIMEOUT
         ) as client:
@@ -131,6 +148,8 @@ def postgres_database_names(url: str) -> set[str]:
     """The databases on the server at `url` whose names start with DATABASE_PREFIX."""
 
     async def names() -> set[str]:
+        import asyncpg  # noqa: PLC0415 - see the imports
+
         connection = await asyncpg.connect(_asyncpg_dsn(make_url(url)), timeout=PROBE_TIMEOUT)
         try:
             rows = await connection.fetch(
