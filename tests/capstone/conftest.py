@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import logging
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -13,6 +15,7 @@ import pytest
 import time_machine
 from argon2 import PasswordHasher
 from litestar import Litestar
+from litestar.logging.standard import QueueListenerHandler
 from litestar.testing import TestClient
 
 from capstone.app import create_app
@@ -40,6 +43,21 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         users, "PASSWORD_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     )
+
+
+@pytest.fixture(autouse=True)
+def stop_log_listeners() -> Iterator[None]:
+    """Stop the log thread each app starts, once its test is over.
+
+    On Python 3.11, Litestar's LoggingConfig gives the `litestar` logger a queue handler whose
+    listener thread runs until the interpreter exits: one thread per app built, hundreds in
+    this suite. A server process builds one app, so only the tests need this.
+    """
+    yield
+    for handler in logging.getLogger("litestar").handlers:
+        if isinstance(handler, QueueListenerHandler) and handler.listener._thread is not None:
+            atexit.unregister(handler.listener.stop)
+            handler.listener.stop()
 
 
 @pytest.fixture
