@@ -27,16 +27,17 @@ async def download_opening_hours() -> File:
     return File(HOURS, filename="riverside-hours.txt")
 
 
+def csv_line(*values: object) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(values)  # quotes a value with a comma in it, as CSV needs
+    return buffer.getvalue()
+
+
 async def catalogue_rows() -> AsyncIterator[str]:
     # One row at a time: the export never holds the whole catalogue in memory.
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["id", "title", "author", "year"])
+    yield csv_line("id", "title", "author", "year")
     for book in BOOKS.values():
-        writer.writerow([book.id, book.title, book.author, book.year])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+        yield csv_line(book.id, book.title, book.author, book.year)
 
 
 # A Stream sends each chunk the generator yields as soon as it is yielded, with no

@@ -38,6 +38,11 @@ async def my_loans(reader: FromCookie[str | None] = None) -> list[int]:
 
 
 # --8<-- [end:cached]
+@get("/runs")
+async def runs() -> dict[str, int]:
+    return RUNS
+
+
 # --8<-- [start:store]
 def create_app(store: Store) -> Litestar:
     # cache= uses the store named "response_cache" (ResponseCacheConfig.store). Without
@@ -45,7 +50,9 @@ def create_app(store: Store) -> Litestar:
     # A store is an async context manager: as a lifespan, it is closed (with its Redis
     # connections) when the app shuts down; Litestar does not close stores by itself.
     return Litestar(
-        route_handlers=[list_books, my_loans], stores={"response_cache": store}, lifespan=[store]
+        route_handlers=[list_books, my_loans, runs],
+        stores={"response_cache": store},
+        lifespan=[store],
     )
 
 
