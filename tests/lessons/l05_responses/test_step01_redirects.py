@@ -1,7 +1,7 @@
 """Step 01: Redirect's default is 302; 308 for a page that moved, 303 after a POST."""
 
 import pytest
-from litestar import Litestar, post
+from litestar import Litestar, get, post
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_307_TEMPORARY_REDIRECT
 from litestar.testing import TestClient
@@ -80,6 +80,17 @@ def test_the_decorator_status_documents_but_the_redirect_sends_its_own() -> None
 
     assert response.status_code == 302
     assert list(documented["responses"]) == ["303"]
+
+
+def test_without_the_decorator_status_a_get_redirect_is_documented_as_200() -> None:
+    @get("/old")
+    async def old() -> Redirect:
+        return Redirect("/new")
+
+    with TestClient(Litestar([old])) as client:
+        documented = client.get("/schema/openapi.json").json()["paths"]["/old"]["get"]
+
+    assert list(documented["responses"]) == ["200"]
 
 
 def test_a_307_after_a_post_repeats_the_post() -> None:

@@ -40,6 +40,10 @@ def test_an_attachment_is_saved_under_its_filename(transcript: MakeTranscript) -
     assert response.headers["etag"].startswith('"')
 
 
+def test_a_file_is_read_in_chunks_of_one_megabyte() -> None:
+    assert File(HOURS).chunk_size == 1024 * 1024
+
+
 def test_a_filename_outside_ascii_is_sent_percent_encoded() -> None:
     @get("/hours")
     async def hours() -> File:

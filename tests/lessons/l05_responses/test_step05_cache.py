@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 import redis
 from litestar import Litestar, get
+from litestar.config.response_cache import ResponseCacheConfig
 from litestar.params import FromCookie
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
@@ -45,8 +46,12 @@ def test_a_cached_answer_does_not_run_the_handler(store: Store) -> None:
         first = client.get("/books")
         second = client.get("/books")
 
-    assert first.json() == second.json()
+    assert (first.json(), first.headers) == (second.json(), second.headers)  # all of it, kept
     assert RUNS["books"] == 1
+
+
+def test_cache_true_keeps_an_answer_60_seconds() -> None:
+    assert ResponseCacheConfig().default_expiration == 60
 
 
 def test_another_query_string_is_another_key(store: Store) -> None:
