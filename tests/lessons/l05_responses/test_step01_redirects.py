@@ -58,6 +58,18 @@ def test_a_bad_loan_is_an_error_not_a_redirect() -> None:
     assert response.json()["detail"] == "Book 9 not found"
 
 
+def test_the_redirect_targets_answer() -> None:
+    with TestClient(app) as client:  # following the redirects, as a browser does
+        books = client.get("/catalogue")
+        newest = client.get("/books/newest")
+        missing_book = client.get("/books/9")
+        missing_loan = client.get("/loans/9")
+
+    assert [book["id"] for book in books.json()] == [1, 2, 3]
+    assert newest.json()["title"] == "Piranesi"
+    assert (missing_book.status_code, missing_loan.status_code) == (404, 404)
+
+
 def test_the_schema_documents_each_redirect_with_its_status() -> None:
     with TestClient(app) as client:
         paths = client.get("/schema/openapi.json").json()["paths"]

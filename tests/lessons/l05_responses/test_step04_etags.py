@@ -1,9 +1,10 @@
 """Step 04: an ETag on every book, and 304 Not Modified when If-None-Match names it."""
 
 import pytest
-from litestar import Litestar, get
+from litestar import Litestar, Response, get
 from litestar.datastructures import ETag
 from litestar.exceptions import ImproperlyConfiguredException
+from litestar.status_codes import HTTP_304_NOT_MODIFIED
 from litestar.testing import TestClient
 
 from lessons.l05_responses.library import BOOKS
@@ -72,6 +73,26 @@ def test_an_unknown_book_is_still_a_404() -> None:
         response = client.get("/books/9", headers={"If-None-Match": "*"})
 
     assert response.status_code == 404
+
+
+def test_replacing_an_unknown_book_is_a_404() -> None:
+    with TestClient(app) as client:
+        response = client.put("/books/9", json={**KINDRED, "id": 9})
+
+    assert response.status_code == 404
+
+
+def test_a_304_with_a_body_is_refused_with_a_500() -> None:
+    @get("/hours", sync_to_thread=False)
+    def hours() -> Response[str]:
+        return Response("9-18", status_code=HTTP_304_NOT_MODIFIED)
+
+    with TestClient(Litestar([hours])) as client:
+        response = client.get("/hours")
+
+    # "response content is not supported for ... responses with a status code that does
+    # not allow content (304, 204, < 200)": hence Response(None, status_code=304).
+    assert response.status_code == 500
 
 
 def test_a_decorator_etag_is_fixed_and_if_none_match_is_ignored() -> None:

@@ -42,6 +42,12 @@ WRONG = [
         ((SENT_303, 'Redirect("/basket/items", status_code=HTTP_303_SEE_OTHER)'),),
         "points_at_the_basket",
     ),
+    Wrong(
+        COOKIE,
+        "cookie-and-body-disagree",
+        (('Response({"basket": basket_id}', 'Response({"basket": "new"}'),),
+        "basket_works",
+    ),
     Wrong(COOKIE, "no-httponly", (("        httponly=True,\n", ""),), "http_only"),
     Wrong(COOKIE, "no-secure", (("        secure=True,\n", ""),), "secure"),
     Wrong(COOKIE, "samesite-none", (('samesite="lax"', 'samesite="none"'),), "same_site"),
@@ -53,6 +59,18 @@ WRONG = [
         COOKIE,
         "cookie-not-deleted",
         (('    response.delete_cookie("basket")', "    pass"),),
+        "forgets",
+    ),
+    Wrong(
+        COOKIE,
+        "emptied-not-expired",
+        (('    response.delete_cookie("basket")', '    response.set_cookie("basket", "")'),),
+        "forgets",
+    ),
+    Wrong(
+        COOKIE,
+        "deleted-on-another-path",
+        (('response.delete_cookie("basket")', 'response.delete_cookie("basket", path="/basket")'),),
         "forgets",
     ),
     # Comparing the header as one string: fine until a proxy weakens the tag, or a list comes.
@@ -72,6 +90,24 @@ WRONG = [
             ),
         ),
         "changes_with_the_product",
+    ),
+    Wrong(
+        ETAGS,
+        "random-etag",
+        (
+            (
+                "hashlib.sha256(msgspec.json.encode(PRODUCTS[sku])).hexdigest()[:16]",
+                "secrets.token_hex(8)",
+            ),
+            ("import hashlib\n", "import hashlib\nimport secrets\n"),
+        ),
+        "stable",
+    ),
+    Wrong(
+        ETAGS,
+        "star-not-handled",
+        (('    if if_none_match.strip() == "*":\n        return True\n', ""),),
+        "weak_comparison",
     ),
     Wrong(
         ETAGS,
