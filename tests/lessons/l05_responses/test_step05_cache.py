@@ -127,3 +127,8 @@ def test_lesson05_redis_url_switches_the_app_to_redis(monkeypatch: pytest.Monkey
     store = fresh.app.stores.get("response_cache")
     assert isinstance(store, RedisStore)  # no connection yet: Redis is asked on first use
     assert store.namespace == "l05_responses"
+
+
+def test_without_a_store_of_your_own_the_cache_is_in_memory() -> None:
+    assert ResponseCacheConfig().store == "response_cache"
+    assert isinstance(Litestar().stores.get("response_cache"), MemoryStore)

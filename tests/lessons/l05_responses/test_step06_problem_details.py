@@ -1,8 +1,8 @@
 """Step 06: errors as application/problem+json, with RFC 9457's members."""
 
-from litestar import Litestar, get
+from litestar import Litestar, get, post
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 from litestar.plugins.problem_details import (
     ProblemDetailsConfig,
     ProblemDetailsException,
@@ -104,3 +104,20 @@ def test_without_the_plugin_a_problem_exception_is_an_ordinary_error() -> None:
     # Litestar's default shape and media type: the plugin is what makes it a problem.
     assert response.headers["content-type"] == "application/json"
     assert response.json() == {"status_code": 409, "detail": "Conflict"}
+
+
+def test_the_plugin_leaves_the_schema_as_it_was() -> None:
+    @post("/loans")
+    async def borrow(data: JSONBody[dict[str, int]]) -> dict[str, int]:
+        return data
+
+    plugin = ProblemDetailsPlugin(ProblemDetailsConfig(enable_for_all_http_exceptions=True))
+    with TestClient(Litestar([borrow], plugins=[plugin])) as client:
+        responses = client.get("/schema/openapi.json").json()["paths"]["/loans"]["post"][
+            "responses"
+        ]
+
+    # What a 400 really is: application/problem+json. What /schema says: Litestar's own shape.
+    bad_request = responses["400"]["content"]
+    assert list(bad_request) == ["application/json"]
+    assert set(bad_request["application/json"]["schema"]["required"]) == {"detail", "status_code"}
