@@ -145,6 +145,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l02_routing", "Routing"),
     Lesson("l03_parameters", "Query, header and cookie parameters"),
     Lesson("l04_request_bodies", "Request bodies and models", extras=("pydantic", "attrs")),
+    Lesson("l05_responses", "Responses beyond JSON", extras=("redis",)),
     Lesson("l06_dependency_injection", "Dependency injection"),
     Lesson("l07_middleware", "Middleware and the request lifecycle"),
     Lesson("l08_dtos", "Data transfer objects (DTOs)", extras=("pydantic",)),

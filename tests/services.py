@@ -19,17 +19,16 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-import redis
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
-# asyncpg and SQLAlchemy are imported where PostgreSQL is used: a lesson that needs only
-# Redis (its nox session installs no database extra) imports this module too.
+# asyncpg, SQLAlchemy and redis are imported where they are used: a lesson session installs
+# only its own extras (lesson 05 has redis, but neither asyncpg nor SQLAlchemy).
 
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -60,7 +59,8 @@ def shown(url: str) -> str:
     parts = urlsplit(url)
     if parts.password is None:
         return url
-    return url.replace(f":{parts.password}@", ":***@", 1)
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
 
 
 def _tcp_connect(host: str, port: int) -> None:
@@ -74,10 +74,14 @@ def _asyncpg_dsn(url: URL) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-async def _execute(url: URL, statement: str) -> None:
+def _asyncpg() -> Any:
     import asyncpg  # type: ignore[import-untyped]  # noqa: PLC0415 - see the imports
 
-    connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=PROBE_TIMEOUT)
+    return asyncpg
+
+
+async def _execute(url: URL, statement: str) -> None:
+    connection = await _asyncpg().connect(_asyncpg_dsn(url), timeout=PROBE_TIMEOUT)
     try:
         await connection.execute(statement, timeout=PROBE_TIMEOUT * 5)
     finally:
@@ -99,6 +103,8 @@ def postgres_problem(url: str) -> str | None:
 @functools.cache
 def redis_problem(url: str) -> str | None:
     """Why Redis at `url` cannot be used, or None when it answers PING."""
+    import redis  # noqa: PLC0415 - see the imports
+
     parsed = urlsplit(url)
     try:
         _tcp_connect(parsed.hostname or "127.0.0.1", parsed.port or 6379)
@@ -148,9 +154,7 @@ def postgres_database_names(url: str) -> set[str]:
     """The databases on the server at `url` whose names start with DATABASE_PREFIX."""
 
     async def names() -> set[str]:
-        import asyncpg  # noqa: PLC0415 - see the imports
-
-        connection = await asyncpg.connect(_asyncpg_dsn(make_url(url)), timeout=PROBE_TIMEOUT)
+        connection = await _asyncpg().connect(_asyncpg_dsn(make_url(url)), timeout=PROBE_TIMEOUT)
         try:
             rows = await connection.fetch(
                 "SELECT datname FROM pg_database WHERE starts_with(datname, $1)", DATABASE_PREFIX

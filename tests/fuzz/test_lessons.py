@@ -81,6 +81,8 @@ STORES = (
     ("lessons.l04_request_bodies.step03_attrs", "BOOKS"),
     ("lessons.l04_request_bodies.step04_dataclass", "BOOKS"),
     ("lessons.l04_request_bodies.step07_responses", "BOOKS"),
+    ("lessons.l05_responses.library", "BOOKS"),
+    ("lessons.l05_responses.step01_redirects", "LOANS"),
     ("lessons.l06_dependency_injection.step04_yield", "EVENTS"),
     ("lessons.l07_middleware.step03_hooks", "NOTES"),
     ("lessons.l07_middleware.step04_error_shape", "STOCK"),
