@@ -19,11 +19,16 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-import asyncpg  # type: ignore[import-untyped]
 import pytest
-import redis
-from sqlalchemy.engine import URL, make_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# asyncpg, SQLAlchemy and redis are imported where they are used: a lesson whose session
+# installs only Redis's client (lesson 18) uses this module without the database extras.
 
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -45,7 +50,11 @@ def redis_url() -> str:
 
 def shown(url: str) -> str:
     """The URL for a message: never a password."""
-    return make_url(url).render_as_string(hide_password=True)
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
 
 
 def _tcp_connect(host: str, port: int) -> None:
@@ -60,6 +69,8 @@ def _asyncpg_dsn(url: URL) -> str:
 
 
 async def _execute(url: URL, statement: str) -> None:
+    import asyncpg  # type: ignore[import-untyped]  # noqa: PLC0415 - see the imports
+
     connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=PROBE_TIMEOUT)
     try:
         await connection.execute(statement, timeout=PROBE_TIMEOUT * 5)
@@ -70,6 +81,8 @@ async def _execute(url: URL, statement: str) -> None:
 @functools.cache
 def postgres_problem(url: str) -> str | None:
     """Why PostgreSQL at `url` cannot be used, or None when it answers `SELECT 1`."""
+    from sqlalchemy.engine import make_url  # noqa: PLC0415 - see the imports
+
     parsed = make_url(url)
     try:
         _tcp_connect(parsed.host or "127.0.0.1", parsed.port or 5432)
@@ -82,9 +95,11 @@ def postgres_problem(url: str) -> str | None:
 @functools.cache
 def redis_problem(url: str) -> str | None:
     """Why Redis at `url` cannot be used, or None when it answers PING."""
-    parsed = make_url(url)
+    import redis  # noqa: PLC0415 - see the imports
+
+    parsed = urlsplit(url)
     try:
-        _tcp_connect(parsed.host or "127.0.0.1", parsed.port or 6379)
+        _tcp_connect(parsed.hostname or "127.0.0.1", parsed.port or 6379)
         with redis.Redis.from_url(
             url, socket_timeout=PROBE_TIMEOUT, socket_connect_timeout=PROBE_TIMEOUT
         ) as client:
@@ -124,11 +139,15 @@ def require_redis() -> str:
 
 def run_sql(url: str, statement: str) -> None:
     """Run one statement on the database at `url` (a SQLAlchemy URL), outside any app."""
+    from sqlalchemy.engine import make_url  # noqa: PLC0415 - see the imports
+
     asyncio.run(_execute(make_url(url), statement))
 
 
 def postgres_database_names(url: str) -> set[str]:
     """The databases on the server at `url` whose names start with DATABASE_PREFIX."""
+    import asyncpg  # noqa: PLC0415 - see the imports
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
 
     async def names() -> set[str]:
         connection = await asyncpg.connect(_asyncpg_dsn(make_url(url)), timeout=PROBE_TIMEOUT)
@@ -151,6 +170,8 @@ def isolated_postgres_database() -> Iterator[str]:
     defaults: no search_path to thread through every connection, and tests can run in
     parallel. The URL yielded has the same user, host and driver as `postgres_url()`.
     """
+    from sqlalchemy.engine import make_url  # noqa: PLC0415 - see the imports
+
     admin = make_url(require_postgres())
     name = f"{DATABASE_PREFIX}{uuid.uuid4().hex[:16]}"
     run_sql(admin.render_as_string(hide_password=False), f'CREATE DATABASE "{name}"')

@@ -1,0 +1,84 @@
+"""Step 04: the API queues a job on Redis; a worker, in the app or in its own process, runs it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import redis
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from lessons.l18_background_work.exercises.polling import poll
+from lessons.l18_background_work.step04_job_queue import create_app
+from tests.lessons.l18_background_work.conftest import environment_with
+from tests.services import redis_url
+from tests.transcripts import MakeTranscript
+
+REPORT = {"month": "2026-11"}
+BUILT = {"month": "2026-11", "orders": 2, "total": 235}
+# `litestar workers run`, as a person would type it (step 4 of the page).
+WORKER = [
+    *(sys.executable, "-m", "litestar"),
+    *("--app", "lessons.l18_background_work.step04_job_queue:api_app", "workers", "run"),
+]
+
+
+def until_complete(client: TestClient[Litestar], path: str) -> httpx.Response:
+    return poll(lambda: client.get(path), lambda response: response.json()["status"] == "complete")
+
+
+def test_the_api_queues_and_a_worker_process_builds(
+    queue: str, transcript: MakeTranscript, tmp_path: Path
+) -> None:
+    record = transcript("l18_background_work/report")
+    log = tmp_path / "worker.log"
+    with TestClient(create_app(in_process=False)) as client:
+        accepted = record(client.post("/reports", json=REPORT), headers=["location"])
+        location = accepted.headers["location"]
+        # The API alone runs no job: the report waits in Redis for a worker.
+        record(client.get(location))
+
+        with log.open("w") as output:
+            worker = subprocess.Popen(
+                WORKER, env=environment_with(queue), stdout=output, stderr=subprocess.STDOUT
+            )
+            try:
+                done = record(until_complete(client, location))
+            finally:
+                worker.terminate()  # SIGTERM: what a process manager sends to stop it
+                returncode = worker.wait(timeout=15)
+
+    assert accepted.status_code == 202
+    assert location == "/reports/report-2026-11"
+    assert done.json() == {"id": "report-2026-11", "status": "complete", "result": BUILT}
+    assert returncode == 0  # it stopped cleanly
+    assert "Processing Job<function: build_report" in log.read_text()
+
+
+def test_a_worker_inside_the_app_builds_it_too(queue: str) -> None:
+    with TestClient(create_app()) as client:
+        location = client.post("/reports", json=REPORT).headers["location"]
+        done = until_complete(client, location)
+
+    assert done.json()["result"] == BUILT
+
+
+def test_the_same_month_twice_while_queued_is_one_job(queue: str) -> None:
+    with TestClient(create_app(in_process=False)) as client:
+        first = client.post("/reports", json=REPORT)
+        second = client.post("/reports", json=REPORT)
+
+    assert (
+        first.json()
+        == second.json()
+        == {"id": "report-2026-11", "status": "queued", "result": None}
+    )
+    with redis.Redis.from_url(redis_url()) as direct:
+        assert direct.llen(f"saq:{queue}:queued") == 1
+
+
+def test_an_unknown_report_is_a_404_and_a_bad_month_a_400(queue: str) -> None:
+    with TestClient(create_app(in_process=False)) as client:
+        assert client.get("/reports/report-1999-01").status_code == 404
+        assert client.post("/reports", json={"month": "2026-13"}).status_code == 400
