@@ -155,6 +155,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l13_databases", "Databases with SQLAlchemy", extras=("db",)),
     Lesson("l15_auth", "Authentication and authorization", extras=("auth",)),
     Lesson("l17_testing", "Testing Litestar apps", extras=("db",)),
+    Lesson("l18_background_work", "Work after the response", extras=("jobs",)),
     Lesson(
         "l20_performance",
         "Performance: measure, don't guess",

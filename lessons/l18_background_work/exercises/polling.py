@@ -10,9 +10,9 @@ STEP_SECONDS = 0.02  # a worker on the same machine finishes a small job in mill
 PATIENCE_SECONDS = 10.0  # long enough for a busy machine; a correct app never takes it all
 
 
-def poll(ask: Callable[[], T], done: Callable[[T], bool]) -> T:
+def poll(ask: Callable[[], T], done: Callable[[T], bool], seconds: float = PATIENCE_SECONDS) -> T:
     """`ask()` until `done(answer)`; the last answer, done or not, when patience runs out."""
-    deadline = time.monotonic() + PATIENCE_SECONDS
+    deadline = time.monotonic() + seconds
     answer = ask()
     while not done(answer) and time.monotonic() < deadline:
         time.sleep(STEP_SECONDS)

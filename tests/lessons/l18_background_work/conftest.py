@@ -18,7 +18,7 @@ from tests.services import require_redis
 
 
 @pytest.fixture(autouse=True)
-def fresh_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fresh_state(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pauses only make the steps watchable by a person; tests do not wait."""
     for step in (step01_background_task, step02_background_tasks, step03_events):
         monkeypatch.setattr(step, "SECONDS_TO_SEND", 0)
@@ -34,7 +34,6 @@ def fresh_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         step03_events.NEWSLETTER,
     ):
         outbox.clear()
-    yield
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import asyncio
 
 import pytest
-
 from litestar import Litestar, post
 from litestar.params import JSONBody
 from litestar.testing import TestClient

@@ -40,7 +40,7 @@ def test_the_api_queues_and_a_worker_process_builds(
         record(client.get(location))
 
         with log.open("w") as output:
-            worker = subprocess.Popen(
+            worker = subprocess.Popen(  # noqa: S603 - our own command line
                 WORKER, env=environment_with(queue), stdout=output, stderr=subprocess.STDOUT
             )
             try:
