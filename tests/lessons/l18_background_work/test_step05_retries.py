@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+import saq.utils
 from litestar import Litestar
 from litestar.testing import TestClient
 from saq import Job
@@ -107,3 +108,17 @@ def test_saqs_defaults_one_attempt_ten_seconds_kept_ten_minutes() -> None:
     job = Job("build_report")
 
     assert (job.retries, job.timeout, job.ttl, job.retry_delay) == (1, 10, 600, 0.0)
+
+
+def test_backoff_doubles_the_delay_and_takes_a_random_share_of_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    job = Job("charge_invoice", retry_delay=2.0, retry_backoff=True)
+    delays = []
+    for share in (1.0, 0.5):
+        monkeypatch.setattr(saq.utils, "random", lambda share=share: share)
+        for attempts in (1, 2, 3):
+            job.attempts = attempts
+            delays.append(job.next_retry_delay())
+
+    assert delays == [2.0, 4.0, 8.0, 1.0, 2.0, 4.0]
