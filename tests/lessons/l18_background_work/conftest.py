@@ -14,7 +14,7 @@ from lessons.l18_background_work import (
     step04_job_queue,
     step05_retries,
 )
-from tests.services import require_redis
+from tests.services import delete_saq_queue, require_redis
 
 
 @pytest.fixture(autouse=True)
@@ -39,17 +39,12 @@ def fresh_state(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def queue(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A queue name no other run uses, on the test Redis; its keys are deleted afterwards."""
-    import redis  # noqa: PLC0415 - only the tests that need Redis import its client
-
     url = require_redis()
     name = f"l18-test-{uuid.uuid4().hex[:12]}"
     monkeypatch.setenv("LESSON18_QUEUE", name)
     monkeypatch.setenv("LESSON18_REDIS_URL", url)
     yield name
-    with redis.Redis.from_url(url) as client:
-        keys = [*client.scan_iter(f"saq:{name}:*"), *client.scan_iter(f"saq:job:{name}:*")]
-        if keys:
-            client.delete(*keys)
+    delete_saq_queue(url, name)
 
 
 def environment_with(name: str) -> dict[str, str]:
