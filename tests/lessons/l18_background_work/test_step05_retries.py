@@ -104,6 +104,11 @@ def test_an_attempt_over_its_timeout_is_cancelled_and_retried(
     assert len(PAYMENTS.made()) == 1
 
 
+def test_an_unknown_charge_is_a_404(queue: str) -> None:
+    with TestClient(create_app()) as client:
+        assert client.get("/charges/charge-invoice-404").status_code == 404
+
+
 def test_saqs_defaults_one_attempt_ten_seconds_kept_ten_minutes() -> None:
     job = Job("build_report")
 

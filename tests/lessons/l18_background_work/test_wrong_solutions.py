@@ -42,6 +42,17 @@ WRONG = [
         caught_by="one_receipt_per_order",
     ),
     Wrong(
+        RECEIPT,
+        "an-argument-missing",
+        (
+            (
+                "BackgroundTask(send_receipt, data.email, data.id)",
+                "BackgroundTask(send_receipt, data.email)",
+            ),
+        ),
+        caught_by="answers_201",
+    ),
+    Wrong(
         WAREHOUSE,
         "listener-not-registered",
         (("listeners=[email_customer, notify_warehouse]", "listeners=[email_customer]"),),
@@ -99,6 +110,12 @@ WRONG = [
         "no-location",
         (('        headers={"Location": f"/thumbnails/{key}"},\n', ""),),
         caught_by="accepts",
+    ),
+    Wrong(
+        THUMBNAILS,
+        "location-elsewhere",
+        (('"Location": f"/thumbnails/{key}"', '"Location": f"/jobs/{key}"'),),
+        caught_by="location_names_the_job",
     ),
     Wrong(
         THUMBNAILS,
