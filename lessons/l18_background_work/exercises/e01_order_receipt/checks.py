@@ -1,5 +1,6 @@
 """Checks for lesson 18, exercise 1: the order receipt."""
 
+import json
 from typing import Any
 
 from lessons.kit import CheckFailed, Checks, Client
@@ -50,7 +51,7 @@ def answers_201(client: Client) -> None:
     try:
         reply = client.post("/orders", json=ANN)
     except Exception as error:  # noqa: BLE001 - TestClient raises what a task raised
-        raise app_raised(f"POST /orders {ANN}", error) from None
+        raise app_raised(f"POST /orders {json.dumps(ANN)}", error) from None
     reply.expect(201, json=ANN)
 
 
@@ -60,7 +61,7 @@ def sent_after_response(client: Client) -> None:
     sent_before = [seen for kind, seen in messages if kind == "http.response.start"]
     if sent_before != [[]]:
         raise CheckFailed(
-            request=f"POST /orders {ANN}",
+            request=f"POST /orders {json.dumps(ANN)}",
             expected="no receipt sent yet when the response starts",
             received=f"receipts already sent when it started: {sent_before}",
             nudge="where does the client stop waiting? a background task runs after that",
@@ -73,7 +74,7 @@ def one_receipt_per_order(client: Client) -> None:
         _, sent = serve(client, order)
         if sent != [receipt(order)]:
             raise CheckFailed(
-                request=f"POST /orders {order}",
+                request=f"POST /orders {json.dumps(order)}",
                 expected=f"once the app is done, exactly [{receipt(order)!r}]",
                 received=f"{sent}",
                 nudge="BackgroundTask(function, *arguments): in the order the function takes them",

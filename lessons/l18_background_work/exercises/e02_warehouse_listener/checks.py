@@ -1,5 +1,7 @@
 """Checks for lesson 18, exercise 2: the warehouse's listener."""
 
+import json
+
 from lessons.kit import CheckFailed, Checks, Client
 from lessons.l18_background_work.exercises.polling import poll
 
@@ -28,7 +30,9 @@ def eventually(client: Client, name: str, expected: list[int], request: str, nud
 )
 def emails_the_customer(client: Client) -> None:
     client.post("/orders", json=KETTLE).expect(201, json=KETTLE)
-    eventually(client, "EMAILS", [1], f"POST /orders {KETTLE}", "leave email_customer as it is")
+    eventually(
+        client, "EMAILS", [1], f"POST /orders {json.dumps(KETTLE)}", "leave email_customer as it is"
+    )
 
 
 @checks.add("the warehouse hears of every order", needs=emails_the_customer)
@@ -39,7 +43,7 @@ def warehouse_hears(client: Client) -> None:
         client,
         "WAREHOUSE",
         [1, 2],
-        f"POST /orders {KETTLE}, then {TEAPOT}",
+        f"POST /orders {json.dumps(KETTLE)}, then {json.dumps(TEAPOT)}",
         nudge="a listener runs only if it listens to the event's exact id and is in "
         "Litestar(listeners=[...])",
     )
@@ -56,5 +60,9 @@ def refusal_stays_apart(client: Client) -> None:
         nudge="the warehouse's refusal must not reach the customer: who should call it?",
     )
     eventually(
-        client, "EMAILS", [3], f"POST /orders {ANVIL}", "is email_customer still a listener?"
+        client,
+        "EMAILS",
+        [3],
+        f"POST /orders {json.dumps(ANVIL)}",
+        "is email_customer still a listener?",
     )
