@@ -154,8 +154,14 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l12_task_api", "The task API, done right"),
     Lesson("l13_databases", "Databases with SQLAlchemy", extras=("db",)),
     Lesson("l15_auth", "Authentication and authorization", extras=("auth",)),
+    Lesson("l16_sessions", "Sessions, cookies and CSRF", extras=("auth", "redis")),
     Lesson("l17_testing", "Testing Litestar apps", extras=("db",)),
     Lesson("l18_background_work", "Work after the response", extras=("jobs",)),
+    Lesson(
+        "l19_observability",
+        "Observability: logs, metrics and traces",
+        extras=("observability", "db"),
+    ),
     Lesson(
         "l20_performance",
         "Performance: measure, don't guess",

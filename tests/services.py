@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+import redis
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
-# asyncpg, SQLAlchemy and redis are imported where they are used: a lesson whose session
-# installs only Redis's client (lesson 18) uses this module without the database extras.
+# asyncpg and SQLAlchemy are imported where PostgreSQL is used: a lesson that needs only
+# Redis (its nox session installs no database extra) imports this module too.
 
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -48,13 +49,18 @@ def redis_url() -> str:
     return os.environ.get("TEST_REDIS_URL") or REDIS_URL
 
 
+def make_url(url: str) -> URL:
+    from sqlalchemy.engine import make_url as parse  # noqa: PLC0415 - see the imports
+
+    return parse(url)
+
+
 def shown(url: str) -> str:
     """The URL for a message: never a password."""
     parts = urlsplit(url)
     if parts.password is None:
         return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return parts._replace(netloc=netloc).geturl()
+    return url.replace(f":{parts.password}@", ":***@", 1)
 
 
 def _tcp_connect(host: str, port: int) -> None:
@@ -81,8 +87,6 @@ async def _execute(url: URL, statement: str) -> None:
 @functools.cache
 def postgres_problem(url: str) -> str | None:
     """Why PostgreSQL at `url` cannot be used, or None when it answers `SELECT 1`."""
-    from sqlalchemy.engine import make_url  # noqa: PLC0415 - see the imports
-
     parsed = make_url(url)
     try:
         _tcp_connect(parsed.host or "127.0.0.1", parsed.port or 5432)
@@ -95,8 +99,6 @@ def postgres_problem(url: str) -> str | None:
 @functools.cache
 def redis_problem(url: str) -> str | None:
     """Why Redis at `url` cannot be used, or None when it answers PING."""
-    import redis  # noqa: PLC0415 - see the imports
-
     parsed = urlsplit(url)
     try:
         _tcp_connect(parsed.hostname or "127.0.0.1", parsed.port or 6379)
@@ -139,17 +141,15 @@ def require_redis() -> str:
 
 def run_sql(url: str, statement: str) -> None:
     """Run one statement on the database at `url` (a SQLAlchemy URL), outside any app."""
-    from sqlalchemy.engine import make_url  # noqa: PLC0415 - see the imports
-
     asyncio.run(_execute(make_url(url), statement))
 
 
 def postgres_database_names(url: str) -> set[str]:
     """The databases on the server at `url` whose names start with DATABASE_PREFIX."""
-    import asyncpg  # noqa: PLC0415 - see the imports
-    from sqlalchemy.engine import make_url  # noqa: PLC0415
 
     async def names() -> set[str]:
+        import asyncpg  # noqa: PLC0415 - see the imports
+
         connection = await asyncpg.connect(_asyncpg_dsn(make_url(url)), timeout=PROBE_TIMEOUT)
         try:
             rows = await connection.fetch(
@@ -170,8 +170,6 @@ def isolated_postgres_database() -> Iterator[str]:
     defaults: no search_path to thread through every connection, and tests can run in
     parallel. The URL yielded has the same user, host and driver as `postgres_url()`.
     """
-    from sqlalchemy.engine import make_url  # noqa: PLC0415 - see the imports
-
     admin = make_url(require_postgres())
     name = f"{DATABASE_PREFIX}{uuid.uuid4().hex[:16]}"
     run_sql(admin.render_as_string(hide_password=False), f'CREATE DATABASE "{name}"')
@@ -187,8 +185,6 @@ def isolated_postgres_database() -> Iterator[str]:
 
 def delete_saq_queue(url: str, name: str) -> None:
     """Delete every Redis key of the SAQ queue `name`: "saq:<name>:*" and "saq:job:<name>:*"."""
-    import redis  # noqa: PLC0415 - see the imports
-
     with redis.Redis.from_url(url) as client:
         keys = [*client.scan_iter(f"saq:{name}:*"), *client.scan_iter(f"saq:job:{name}:*")]
         if keys:
