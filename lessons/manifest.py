@@ -157,6 +157,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l15_auth", "Authentication and authorization", extras=("auth",)),
     Lesson("l16_sessions", "Sessions, cookies and CSRF", extras=("auth", "redis")),
     Lesson("l17_testing", "Testing Litestar apps", extras=("db",)),
+    Lesson("l18_background_work", "Work after the response", extras=("jobs",)),
     Lesson(
         "l19_observability",
         "Observability: logs, metrics and traces",

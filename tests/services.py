@@ -185,3 +185,11 @@ def isolated_postgres_database() -> Iterator[str]:
             admin.render_as_string(hide_password=False),
             f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
         )
+
+
+def delete_saq_queue(url: str, name: str) -> None:
+    """Delete every Redis key of the SAQ queue `name`: "saq:<name>:*" and "saq:job:<name>:*"."""
+    with redis.Redis.from_url(url) as client:
+        keys = [*client.scan_iter(f"saq:{name}:*"), *client.scan_iter(f"saq:job:{name}:*")]
+        if keys:
+            client.delete(*keys)
