@@ -1,0 +1,36 @@
+"""What lesson 21's checks share: variables set for one check, and a client for another app."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from lessons.kit import Client
+
+PREFIX = "DEPOT_"
+
+
+@contextmanager
+def environment(**values: str) -> Iterator[None]:
+    """Exactly these DEPOT_ variables while the block runs; the previous ones afterwards."""
+    saved = {name: value for name, value in os.environ.items() if name.startswith(PREFIX)}
+    for name in saved:
+        del os.environ[name]
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name in values:
+            os.environ.pop(name, None)
+        os.environ.update(saved)
+
+
+@contextmanager
+def client_for(app: Litestar) -> Iterator[Client]:
+    """A checks' Client around an app the check built itself (with its start-up and shutdown)."""
+    with TestClient(app) as test_client:
+        yield Client(app, test_client, [])

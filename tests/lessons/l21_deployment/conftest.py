@@ -1,0 +1,95 @@
+"""Lesson 21's fixtures: clean PARCELS_ settings, the real servers, a host in transcripts."""
+
+import contextlib
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bench.lesson21 import GRANIAN, UVICORN, server_command
+from tests.servers import BIN, Started, free_port, started
+from tests.transcripts import Transcript, render_exchange
+
+WORKERS = 2
+
+
+def uvicorn_command(app: str, port: int, *flags: str) -> list[str]:
+    return [str(BIN / "uvicorn"), app, "--port", str(port), *flags]
+
+
+def server_plans() -> dict[str, tuple[list[str], int, str, dict[str, str]]]:
+    """name: (command, port, the path that answers once it is up, its environment)."""
+    proxy = "lessons.l21_deployment.step03_proxy:app"
+    shutdown = "lessons.l21_deployment.step04_shutdown:app"
+    plans: dict[str, tuple[list[str], int, str, dict[str, str]]] = {}
+
+    def plan(name: str, command: list[str], port: int, ready: str, **env: str) -> None:
+        plans[name] = (command, port, ready, env)
+
+    for server in (UVICORN, GRANIAN):
+        port = free_port()
+        plan(server, server_command(server, port, WORKERS), port, "/process")
+    port = free_port()
+    plan("proxy-default", uvicorn_command(proxy, port, "--no-access-log"), port, "/health")
+    port = free_port()
+    # Only a proxy at 10.0.0.2 is believed; the tests' requests come from 127.0.0.1.
+    named = uvicorn_command(proxy, port, "--no-access-log", "--forwarded-allow-ips", "10.0.0.2")
+    plan("proxy-named", named, port, "/health")
+    # Patient: reports take 1.5 s, and a shutdown waits up to 5 s for them.
+    port = free_port()
+    patient = uvicorn_command(shutdown, port, "--timeout-graceful-shutdown", "5")
+    plan("patient", patient, port, "/reports/running", PARCELS_REPORT_SECONDS="1.5")
+    # Hurried: reports take a minute; a shutdown waits 1 s.
+    port = free_port()
+    hurried = uvicorn_command(shutdown, port, "--timeout-graceful-shutdown", "1")
+    plan("hurried", hurried, port, "/reports/running", PARCELS_REPORT_SECONDS="60")
+    return plans
+
+
+@pytest.fixture(scope="session")
+def servers() -> Iterator[dict[str, Started]]:
+    """Every real server the lesson's tests use, started once, all at the same time.
+
+    Each takes seconds to import Litestar; started side by side they take about as long as
+    the slowest one. A test that stops its server (step 4's) stops it for good.
+    """
+    with contextlib.ExitStack() as stack, ThreadPoolExecutor() as pool:
+        plans = server_plans()
+        contexts = {
+            name: started(command, port, ready_path=ready, env=env)
+            for name, (command, port, ready, env) in plans.items()
+        }
+        futures = {name: pool.submit(context.__enter__) for name, context in contexts.items()}
+        running: dict[str, Started] = {}
+        for name, future in futures.items():
+            running[name] = future.result()
+            stack.push(contexts[name].__exit__)
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def no_parcels_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts from the defaults, whatever PARCELS_ variables the shell has."""
+    for name in [name for name in os.environ if name.startswith("PARCELS_")]:
+        monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """A fresh SQLite file per test."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'parcels.sqlite3'}"
+
+
+def port_of(server: Started) -> int:
+    return int(server.base.rpartition(":")[2])
+
+
+def record_with_host(record: Transcript, response: httpx.Response, host: str) -> httpx.Response:
+    """Record an exchange showing the Host header it was sent with (transcripts omit it, and
+    Litestar's TestClient takes it out of the request it hands back)."""
+    shown = render_exchange(response).replace("$ curl -i ", f"$ curl -i -H 'Host: {host}' ", 1)
+    record.add_text(shown)
+    return response
