@@ -2,14 +2,18 @@
 
 import contextlib
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
 from bench.lesson21 import GRANIAN, UVICORN, server_command
+from lessons.manifest import ROOT
 from tests.servers import BIN, Started, free_port, started
 from tests.transcripts import Transcript, render_exchange
 
@@ -49,25 +53,63 @@ def server_plans() -> dict[str, tuple[list[str], int, str, dict[str, str]]]:
     return plans
 
 
-@pytest.fixture(scope="session")
-def servers() -> Iterator[dict[str, Started]]:
-    """Every real server the lesson's tests use, started once, all at the same time.
+# The one-shot commands the tests run, as (command, environment). They run while the servers
+# start, for the same reason.
+BAD_SETTINGS = {
+    "PARCELS_ENVIRONMENT": "prod",
+    "PARCELS_WORKERS": "zero",
+    "PARCELS_ADMIN_TOKEN": "hunter2",
+}
+STEP01 = [sys.executable, "-m", "lessons.l21_deployment.step01_settings"]
+UPGRADE = [
+    *(str(BIN / "litestar"), "--app", "lessons.l21_deployment.step06_migrations:app"),
+    *("database", "upgrade", "--no-prompt"),
+]
 
-    Each takes seconds to import Litestar; started side by side they take about as long as
-    the slowest one. A test that stops its server (step 4's) stops it for good.
+
+@dataclass(frozen=True)
+class Processes:
+    servers: dict[str, Started]  # running until the session ends (or a test stops one)
+    runs: dict[str, subprocess.CompletedProcess[str]]  # finished
+    migrated_url: str  # the database that `litestar database upgrade` migrated
+
+
+def run(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - the tests build the command themselves
+        command, cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture(scope="session")
+def processes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Processes]:
+    """Every real process the lesson's tests use, started once, all at the same time.
+
+    Each takes seconds to import Litestar; side by side they take about as long as the
+    slowest. A test that stops its server (step 4's) stops it for good.
     """
-    with contextlib.ExitStack() as stack, ThreadPoolExecutor() as pool:
-        plans = server_plans()
+    migrated_url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('migrated') / 'p.sqlite3'}"
+    commands = {
+        "bad-settings": (STEP01, BAD_SETTINGS),
+        "upgrade": (UPGRADE, {"PARCELS_DATABASE_URL": migrated_url}),
+    }
+    with contextlib.ExitStack() as stack, ThreadPoolExecutor(max_workers=8) as pool:
         contexts = {
             name: started(command, port, ready_path=ready, env=env)
-            for name, (command, port, ready, env) in plans.items()
+            for name, (command, port, ready, env) in server_plans().items()
         }
-        futures = {name: pool.submit(context.__enter__) for name, context in contexts.items()}
-        running: dict[str, Started] = {}
-        for name, future in futures.items():
-            running[name] = future.result()
+        starting = {name: pool.submit(context.__enter__) for name, context in contexts.items()}
+        running = {name: pool.submit(run, *plan) for name, plan in commands.items()}
+        servers: dict[str, Started] = {}
+        for name, future in starting.items():
+            servers[name] = future.result()
             stack.push(contexts[name].__exit__)
-        yield running
+        runs = {name: future.result() for name, future in running.items()}
+        yield Processes(servers, runs, migrated_url)
+
+
+@pytest.fixture
+def servers(processes: Processes) -> dict[str, Started]:
+    return processes.servers
 
 
 @pytest.fixture(autouse=True)

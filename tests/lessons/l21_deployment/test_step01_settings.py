@@ -1,8 +1,5 @@
 """Step 01: settings come from PARCELS_ variables; a bad value is one line and exit status 2."""
 
-import os
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -12,15 +9,10 @@ from pydantic import ValidationError
 
 from lessons.l21_deployment import step01_settings
 from lessons.l21_deployment.step01_settings import Settings, create_app, load_settings
-from lessons.manifest import ROOT
+from tests.lessons.l21_deployment.conftest import BAD_SETTINGS, Processes
 from tests.transcripts import MakeTranscript
 
-BAD = {
-    "PARCELS_ENVIRONMENT": "prod",
-    "PARCELS_WORKERS": "zero",
-    "PARCELS_ADMIN_TOKEN": "hunter2",
-}
-COMMAND = [sys.executable, "-m", "lessons.l21_deployment.step01_settings"]
+BAD = BAD_SETTINGS
 
 
 def test_the_defaults_are_valid_and_the_app_shows_what_an_operator_may_see(
@@ -68,10 +60,10 @@ def test_each_bad_value_is_one_line_naming_its_variable(
     ]
 
 
-def test_the_real_process_exits_with_status_2_and_no_traceback(transcript: MakeTranscript) -> None:
-    result = subprocess.run(  # noqa: S603 - a fixed command
-        COMMAND, cwd=ROOT, env={**os.environ, **BAD}, capture_output=True, text=True, check=False
-    )
+def test_the_real_process_exits_with_status_2_and_no_traceback(
+    processes: Processes, transcript: MakeTranscript
+) -> None:
+    result = processes.runs["bad-settings"]  # STEP01 run with BAD_SETTINGS (conftest.py)
 
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

@@ -1,22 +1,14 @@
 """Step 06: `litestar database upgrade` is its own step; /ready waits for the schema it needs."""
 
-import os
 import sqlite3
-import subprocess
 from pathlib import Path
 
 from advanced_alchemy.extensions.litestar import AlembicCommands
 from litestar.testing import TestClient
 
 from lessons.l21_deployment.step06_migrations import HEAD, create_app, database_config
-from lessons.manifest import ROOT
-from tests.servers import BIN
+from tests.lessons.l21_deployment.conftest import Processes
 from tests.transcripts import MakeTranscript
-
-UPGRADE = [
-    *(str(BIN / "litestar"), "--app", "lessons.l21_deployment.step06_migrations:app"),
-    *("database", "upgrade", "--no-prompt"),
-]
 
 
 def tables(database_url: str) -> set[str]:
@@ -38,13 +30,11 @@ def test_the_new_version_is_not_ready_until_the_migration_ran(
 
 
 def test_the_cli_migrates_the_database_named_by_the_setting(
-    database_url: str, transcript: MakeTranscript
+    processes: Processes, transcript: MakeTranscript
 ) -> None:
-    # The same PARCELS_DATABASE_URL the servers will get: the command reads the app's config.
-    environment = {**os.environ, "PARCELS_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(  # noqa: S603 - a fixed command
-        UPGRADE, cwd=ROOT, env=environment, capture_output=True, text=True, check=False
-    )
+    # conftest.py ran UPGRADE with PARCELS_DATABASE_URL set, as the servers will get it:
+    # the command builds the app, and so uses the app's own database config.
+    result, database_url = processes.runs["upgrade"], processes.migrated_url
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Running upgrade  -> 0001, Create the parcel table." in result.stderr
