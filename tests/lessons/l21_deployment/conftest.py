@@ -18,6 +18,8 @@ from tests.servers import BIN, Started, free_port, started
 from tests.transcripts import Transcript, render_exchange
 
 WORKERS = 2
+# Seconds a process may take to answer: a bound for a busy machine, not a timing assertion.
+STARTUP_BOUND = 120.0
 
 
 def uvicorn_command(app: str, port: int, *flags: str) -> list[str]:
@@ -94,7 +96,7 @@ def processes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Processes]:
     }
     with contextlib.ExitStack() as stack, ThreadPoolExecutor(max_workers=8) as pool:
         contexts = {
-            name: started(command, port, ready_path=ready, env=env)
+            name: started(command, port, ready_path=ready, env=env, timeout=STARTUP_BOUND)
             for name, (command, port, ready, env) in server_plans().items()
         }
         starting = {name: pool.submit(context.__enter__) for name, context in contexts.items()}

@@ -6,9 +6,10 @@ import pytest
 import uvicorn
 from litestar.testing import TestClient
 from pydantic import ValidationError
+from pydantic_settings import SettingsConfigDict
 
 from lessons.l21_deployment import step01_settings
-from lessons.l21_deployment.step01_settings import Settings, create_app, load_settings
+from lessons.l21_deployment.step01_settings import PREFIX, Settings, create_app, load_settings
 from tests.lessons.l21_deployment.conftest import BAD_SETTINGS, Processes
 from tests.transcripts import MakeTranscript
 
@@ -99,7 +100,11 @@ def test_printing_the_validation_error_leaks_the_value_and_says_nothing_of_varia
 def test_a_misspelt_variable_is_silently_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PARCELS_WORKER", "4")  # no S
 
+    class Strict(Settings):
+        model_config = SettingsConfigDict(env_prefix=PREFIX, extra="forbid")
+
     assert load_settings().workers == 1
+    assert Strict().workers == 1  # extra="forbid" does not look at environment variables
 
 
 def test_main_checks_then_serves_the_import_string_with_the_workers_asked_for(
