@@ -1,6 +1,8 @@
 """Behind a reverse proxy: who the client is, and which hosts the app answers for."""
 
 # --8<-- [start:app]
+from typing import Any
+
 from litestar import Litestar, Request, get
 from litestar.config.allowed_hosts import AllowedHostsConfig
 
@@ -9,7 +11,7 @@ ALLOWED_HOSTS = ["parcels.example", "*.parcels.example"]
 
 
 @get("/whoami")
-async def whoami(request: Request) -> dict[str, str | None]:
+async def whoami(request: Request[Any, Any, Any]) -> dict[str, str | None]:
     # request.client and the scheme are what the server put in the ASGI scope: the TCP
     # peer, unless the server was told to believe the proxy's X-Forwarded-* headers.
     client = request.client.host if request.client else None

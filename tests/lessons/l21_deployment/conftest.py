@@ -127,6 +127,12 @@ def database_url(tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path / 'parcels.sqlite3'}"
 
 
+@pytest.fixture
+def unreachable_url(tmp_path: Path) -> str:
+    """A database that is down: SQLite cannot open a file in a folder that does not exist."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'gone' / 'parcels.sqlite3'}"
+
+
 def port_of(server: Started) -> int:
     return int(server.base.rpartition(":")[2])
 

@@ -1,7 +1,6 @@
 """Step 05: /health answers while the process runs; /ready only while the database answers."""
 
 import inspect
-from pathlib import Path
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar, Response, get
@@ -11,11 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from lessons.l21_deployment.step05_probes import create_app, database_answers, health
 from tests.transcripts import MakeTranscript
-
-
-def unreachable(tmp_path: Path) -> str:
-    # SQLite cannot open a file in a folder that does not exist: a database that is down.
-    return f"sqlite+aiosqlite:///{tmp_path / 'gone' / 'parcels.sqlite3'}"
 
 
 def test_both_probes_pass_while_the_database_answers(
@@ -32,10 +26,10 @@ def test_both_probes_pass_while_the_database_answers(
 
 
 def test_without_the_database_the_process_is_alive_but_not_ready(
-    tmp_path: Path, transcript: MakeTranscript
+    unreachable_url: str, transcript: MakeTranscript
 ) -> None:
     record = transcript("l21_deployment/probes-database-down")
-    with TestClient(create_app(unreachable(tmp_path))) as client:
+    with TestClient(create_app(unreachable_url)) as client:
         alive = record(client.get("/health"))
         ready = record(client.get("/ready"), headers=("retry-after",))
 
@@ -55,8 +49,8 @@ async def health_that_checks_the_database(
     return Response({"status": "ok"})
 
 
-def test_a_liveness_probe_that_checks_the_database_fails_with_it(tmp_path: Path) -> None:
-    config = SQLAlchemyAsyncConfig(connection_string=unreachable(tmp_path))
+def test_a_liveness_probe_that_checks_the_database_fails_with_it(unreachable_url: str) -> None:
+    config = SQLAlchemyAsyncConfig(connection_string=unreachable_url)
     mistaken = Litestar([health_that_checks_the_database], plugins=[SQLAlchemyPlugin(config)])
     with TestClient(mistaken) as client:
         response = client.get("/health")

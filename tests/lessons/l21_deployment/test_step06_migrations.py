@@ -1,7 +1,6 @@
 """Step 06: `litestar database upgrade` is its own step; /ready waits for the schema it needs."""
 
 import sqlite3
-from pathlib import Path
 
 from advanced_alchemy.extensions.litestar import AlembicCommands
 from litestar.testing import TestClient
@@ -53,9 +52,8 @@ def test_the_cli_migrates_the_database_named_by_the_setting(
     assert missing.status_code == 404
 
 
-def test_a_database_that_does_not_answer_is_not_ready(tmp_path: Path) -> None:
-    gone = f"sqlite+aiosqlite:///{tmp_path / 'gone' / 'parcels.sqlite3'}"
-    with TestClient(create_app(gone)) as client:
+def test_a_database_that_does_not_answer_is_not_ready(unreachable_url: str) -> None:
+    with TestClient(create_app(unreachable_url)) as client:
         response = client.get("/ready")
 
     assert response.status_code == 503
