@@ -76,6 +76,6 @@ def main() -> None:
     )
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no cover - a script's entry; main() has its own test
     main()
 # --8<-- [end:app]

@@ -23,20 +23,14 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-async def database_answers(engine: AsyncEngine) -> bool:
-    try:
-        async with engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
-    except (SQLAlchemyError, OSError):
-        return False
-    return True
-
-
 @get("/ready")
 async def ready(db_engine: NamedDependency[AsyncEngine]) -> Response[dict[str, str]]:
     # Readiness: can this process serve a request right now? When not, the balancer sends
     # traffic elsewhere until it is; nothing is restarted.
-    if not await database_answers(db_engine):
+    try:
+        async with db_engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except (SQLAlchemyError, OSError):
         body = {"status": "not ready", "reason": "the database does not answer"}
         return Response(body, status_code=NOT_READY, headers=RETRY_AFTER)
     return Response({"status": "ready"})

@@ -17,9 +17,8 @@ PREFIX = "DEPOT_"
 @contextmanager
 def environment(**values: str) -> Iterator[None]:
     """Exactly these DEPOT_ variables while the block runs; the previous ones afterwards."""
-    saved = {name: value for name, value in os.environ.items() if name.startswith(PREFIX)}
-    for name in saved:
-        del os.environ[name]
+    ours = [name for name in os.environ if name.startswith(PREFIX)]
+    saved = {name: os.environ.pop(name) for name in ours}
     os.environ.update(values)
     try:
         yield

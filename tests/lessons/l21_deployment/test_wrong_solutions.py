@@ -109,6 +109,12 @@ WRONG = [
     ),
     Wrong(
         SETTINGS,
+        "one-region-only",
+        (('Literal["eu", "us"]', 'Literal["eu"]'),),
+        caught_by="reads_the_environment",
+    ),
+    Wrong(
+        SETTINGS,
         "page-size-unbounded",
         (("Field(default=20, ge=1, le=100)", "20"),),
         caught_by="refuses_bad_values",

@@ -7,13 +7,14 @@ PROBE = {"host": "10.0.0.7:8000"}
 
 
 @checks.add(
-    "GET /parcels/PX-1 with Host: depot.example is 200",
+    "with Host: depot.example, GET /parcels/PX-1 is 200 and GET /parcels/PX-9 is 404",
     passes_on_start="what works must keep working: the depot's own name is served",
 )
 def serves_its_name(client: Client) -> None:
     client.get("/parcels/PX-1", headers={"host": "depot.example"}).expect(
         200, json={"code": "PX-1", "status": "in transit"}
     )
+    client.get("/parcels/PX-9", headers={"host": "depot.example"}).expect(404)
 
 
 @checks.add("GET /parcels/PX-1 with Host: evil.example is 400", needs=serves_its_name)
