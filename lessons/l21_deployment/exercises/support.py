@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from lessons.kit import Client
+from lessons.kit import CheckFailed, Client
 
 PREFIX = "DEPOT_"
 
@@ -29,7 +29,19 @@ def environment(**values: str) -> Iterator[None]:
 
 
 @contextmanager
-def client_for(app: Litestar) -> Iterator[Client]:
-    """A checks' Client around an app the check built itself (with its start-up and shutdown)."""
+def client_for(app: Litestar, context: str) -> Iterator[Client]:
+    """A checks' Client around an app the check built itself (with its start-up and shutdown).
+
+    ``context`` says how that app differs from the learner's own, in front of each request a
+    failure shows: "with DEPOT_REGION=us: GET /about".
+    """
     with TestClient(app) as test_client:
-        yield Client(app, test_client, [])
+        try:
+            yield Client(app, test_client, [])
+        except CheckFailed as failed:
+            raise CheckFailed(
+                request=f"{context}: {failed.request}",
+                expected=failed.expected,
+                received=failed.received,
+                nudge=failed.nudge,
+            ) from None

@@ -7,6 +7,7 @@ from lessons.kit import ANY, Checks, Client
 from lessons.l21_deployment.exercises.support import client_for
 
 checks = Checks()
+DOWN = "with the database down, create_app(a SQLite file in a missing folder)"
 
 
 def database_down() -> str:
@@ -27,7 +28,7 @@ def ready_while_the_database_answers(client: Client) -> None:
     needs=ready_while_the_database_answers,
 )
 def not_ready_while_the_database_is_down(client: Client) -> None:
-    with client_for(client.module.create_app(database_down())) as down:
+    with client_for(client.module.create_app(database_down()), DOWN) as down:
         down.get("/ready").expect(
             503,
             json_has={"status": "not ready"},
@@ -41,7 +42,7 @@ def not_ready_while_the_database_is_down(client: Client) -> None:
     passes_on_start="what works must keep working: /health is already right",
 )
 def alive_while_the_database_is_down(client: Client) -> None:
-    with client_for(client.module.create_app(database_down())) as down:
+    with client_for(client.module.create_app(database_down()), DOWN) as down:
         down.get("/health").expect(
             200, json={"status": "ok"}, nudge="liveness must not depend on the database"
         )

@@ -46,7 +46,8 @@ def reads_the_environment(client: Client) -> None:
             expected="settings",
             received=f"exit status {code}",
         )
-    with client_for(client.module.create_app(settings)) as other:
+    context = "with DEPOT_REGION=us DEPOT_PAGE_SIZE=50"
+    with client_for(client.module.create_app(settings), context) as other:
         other.get("/about").expect(
             200,
             json={"region": "us", "page_size": 50},
