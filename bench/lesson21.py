@@ -105,8 +105,7 @@ def table(loads: Mapping[str, Sequence[Load]], settings: Settings) -> str:
         p99 = statistics.median(run.p99 for run in runs) * 1000
         lines.append(f"{label:<34}{rps:>12,.0f}{p50:>10.2f}{p99:>10.2f}")
     lines.append(
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs; numbers depend on the"
-        " machine: compare the rows, not the figures."
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs (numbers depend on the machine)"
     )
     return "\n".join(lines) + "\n"
 
