@@ -18,7 +18,7 @@ PATIENCE = 10.0  # seconds: a bound on how long anything may take, never a timin
 
 @pytest.fixture
 def patient(servers: dict[str, Started]) -> Started:
-    return servers["patient"]  # reports take 1.5 s; a shutdown waits up to 5 s
+    return servers["patient"]  # reports take 2 s; a shutdown waits up to 5 s
 
 
 @pytest.fixture
