@@ -169,6 +169,7 @@ LESSONS: tuple[Lesson, ...] = (
         extras=("pydantic", "attrs"),
         groups=("bench",),  # the benchmark's plot is drawn with matplotlib, and tested
     ),
+    Lesson("l21_deployment", "Deploying", extras=("deploy", "db")),
 )
 
 
