@@ -8,6 +8,9 @@ here is theirs, so each is made inside a function, never when this module is imp
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
+import os
 import importlib.util
 import shutil
 import sqlite3
@@ -203,14 +206,16 @@ def own_test_decides(client: Client, test_file: str) -> None:
         )
     with tempfile.TemporaryDirectory() as scratch:
         shipped = Path(scratch)
-        shutil.copytree(ROOT / "capstone", shipped / "capstone", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(folder / "tests", shipped / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+        ignored = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / "capstone", shipped / "capstone", ignore=ignored)
+        shutil.copytree(folder / "tests", shipped / "tests", ignore=ignored)
         shutil.copyfile(folder / "pytest.ini", shipped / "pytest.ini")
-        # Both at once: each is a few seconds of imports and migrations.
-        runs = [_pytest(place, test_file) for place in (folder, shipped)]
-        yours_out = runs[0].communicate()[0]
-        runs[1].communicate()
-        yours, theirs = runs[0].returncode, runs[1].returncode
+        # The shipped capstone needs an interpreter of its own; the copy's is this one.
+        # Both at once: each is seconds of imports and migrations.
+        theirs_run = _pytest(shipped, test_file)
+        yours, yours_out = _pytest_here(folder, test_file)
+        theirs_run.communicate()
+        theirs = theirs_run.returncode
     if yours != 0:
         summary = [line for line in yours_out.splitlines() if line.startswith(("FAILED", "ERROR", "E "))]
         raise CheckFailed(
@@ -228,6 +233,11 @@ def own_test_decides(client: Client, test_file: str) -> None:
         )
 
 
+# Only the plugins the capstone's tests use (pytester, in tests/conftest.py, is built in):
+# the others installed (schemathesis, coverage, ...) cost seconds to load, and test nothing.
+QUIET = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+
+
 def _pytest(folder: Path, test_file: str) -> subprocess.Popen[str]:
     return subprocess.Popen(  # noqa: S603 - our own interpreter, the learner's test file
         [sys.executable, "-m", "pytest", "-q", "-x", test_file],
@@ -235,4 +245,21 @@ def _pytest(folder: Path, test_file: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env={**os.environ, **QUIET},
     )
+
+
+def _pytest_here(folder: Path, test_file: str) -> tuple[int, str]:
+    """pytest in this process, whose ``capstone`` is the copy's: (exit status, output)."""
+    import pytest  # noqa: PLC0415 - only this check needs it
+
+    output = io.StringIO()
+    before = dict(os.environ)
+    os.environ.update(QUIET)
+    try:
+        with contextlib.redirect_stdout(output):
+            code = pytest.main(["-q", "-x", "--rootdir", str(folder), str(folder / test_file)])
+    finally:
+        os.environ.clear()
+        os.environ.update(before)
+    return int(code), output.getvalue()

@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 BODY_PREVIEW = 300  # characters of a body shown in a failure: enough to see what is wrong
+TOKEN_PREVIEW = 16  # characters of an Authorization header shown: `Bearer eyJhbGci…`
 
 
 class NotDone(Exception):  # noqa: N818 - read as "not done (yet)", not as an error
@@ -384,6 +385,8 @@ def _describe(method: str, path: str, kwargs: Mapping[str, Any]) -> str:
         path += "?" + str(httpx.QueryParams(params))
     parts = [method, path]
     for name, value in (kwargs.get("headers") or {}).items():
+        if name.lower() == "authorization" and len(value) > TOKEN_PREVIEW:
+            value = value[:TOKEN_PREVIEW] + "…"  # a token is long, and no help in a message
         parts.append(f"-H '{name}: {value}'")
     for name, value in (kwargs.get("cookies") or {}).items():
         parts.append(f"--cookie '{name}={value}'")
