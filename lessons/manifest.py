@@ -136,6 +136,20 @@ class Challenge(Exercise):
     def is_package(self) -> bool:
         return True
 
+    @property
+    def source_root(self) -> Path:
+        """Where the copy's ``sources`` are read from: the clone."""
+        return ROOT
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return CAPSTONE_SOURCES
+
+    @property
+    def page(self) -> str:
+        """Where the challenge is on the site, relative to the clone."""
+        return "docs/capstone/challenges.md"
+
 
 def challenges() -> tuple[Challenge, ...]:
     """The capstone challenges in order, titled and described by their ``__init__.py``.

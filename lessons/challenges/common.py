@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 import io
 import os
-import importlib.util
 import shutil
 import sqlite3
 import subprocess
@@ -44,7 +44,9 @@ def build_app(scratch: Path) -> Litestar:
 
     # Real argon2 costs are for production: the checks hash with the smallest legal ones.
     users.PASSWORD_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    app = create_app(Settings(database_url=f"sqlite+aiosqlite:///{scratch / DATABASE}", jwt_secret=SECRET))
+    app = create_app(
+        Settings(database_url=f"sqlite+aiosqlite:///{scratch / DATABASE}", jwt_secret=SECRET)
+    )
     app.state.challenge_database = scratch / DATABASE
     return app
 
@@ -108,18 +110,21 @@ def in_the_domain(client: Client, call: Callable[[AsyncSession], Awaitable[T]]) 
     return asyncio.run(run())
 
 
-def stored(client: Client, value: object) -> int:
+def stored(client: Client, value: int | str) -> int:
     """How many cells of the app's database hold ``value`` (of its type): where data went."""
-    with sqlite3.connect(database(client)) as connection:
-        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    kind = "integer" if isinstance(value, int) else "text"
+    connection = sqlite3.connect(database(client))
+    try:
+        tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         count = 0
-        for table in tables:
-            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-            for column in columns:
-                query = f'SELECT count(*) FROM "{table}" WHERE "{column}" = ? AND typeof("{column}") = ?'  # noqa: S608 - names read from the database itself
-                kind = "integer" if isinstance(value, int) else "text"
+        for (table,) in tables.fetchall():
+            for column in connection.execute(f'PRAGMA table_info("{table}")').fetchall():
+                # Names read from the database itself; the value is a parameter.
+                where = f'"{column[1]}" = ? AND typeof("{column[1]}") = ?'
+                query = f'SELECT count(*) FROM "{table}" WHERE {where}'  # noqa: S608
                 count += connection.execute(query, (value, kind)).fetchone()[0]
-    connection.close()
+    finally:
+        connection.close()
     return count
 
 
@@ -179,7 +184,8 @@ def layers_point_down(client: Client) -> None:
     spec = importlib.util.spec_from_file_location(
         "capstone_layer_rule", ROOT / "tests" / "capstone" / "test_layers.py"
     )
-    assert spec is not None and spec.loader is not None  # noqa: S101
+    assert spec is not None  # noqa: S101
+    assert spec.loader is not None  # noqa: S101
     rule = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(rule)
     wrong: list[str] = rule.violations(client.folder / "capstone")
@@ -217,11 +223,14 @@ def own_test_decides(client: Client, test_file: str) -> None:
         theirs_run.communicate()
         theirs = theirs_run.returncode
     if yours != 0:
-        summary = [line for line in yours_out.splitlines() if line.startswith(("FAILED", "ERROR", "E "))]
+        summary = [
+            line for line in yours_out.splitlines() if line.startswith(("FAILED", "ERROR", "E "))
+        ]
         raise CheckFailed(
             request=f"{command}, in your copy",
             expected="exit status 0: every test passes",
-            received=f"exit status {yours}: " + " | ".join(summary[:3] or yours_out.splitlines()[-2:]),
+            received=f"exit status {yours}: "
+            + " | ".join(summary[:3] or yours_out.splitlines()[-2:]),
             nudge=f"run `{command}` in {folder.name}/ to see the whole output",
         )
     if theirs in {0, 5}:

@@ -385,9 +385,10 @@ def _describe(method: str, path: str, kwargs: Mapping[str, Any]) -> str:
         path += "?" + str(httpx.QueryParams(params))
     parts = [method, path]
     for name, value in (kwargs.get("headers") or {}).items():
-        if name.lower() == "authorization" and len(value) > TOKEN_PREVIEW:
-            value = value[:TOKEN_PREVIEW] + "…"  # a token is long, and no help in a message
-        parts.append(f"-H '{name}: {value}'")
+        shown = str(value)
+        if name.lower() == "authorization" and len(shown) > TOKEN_PREVIEW:
+            shown = shown[:TOKEN_PREVIEW] + "…"  # a token is long, and no help in a message
+        parts.append(f"-H '{name}: {shown}'")
     for name, value in (kwargs.get("cookies") or {}).items():
         parts.append(f"--cookie '{name}={value}'")
     if "json" in kwargs:

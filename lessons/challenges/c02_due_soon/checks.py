@@ -22,8 +22,10 @@ FEED, WINDOW = "/tasks/due-soon", "/me/due-soon"
 # A task as GET /tasks/{id} shows it: its fields, whatever their values.
 ANY_TASK = {
     name: OfType(str, int, type(None))
-    for name in ("id", "title", "description", "priority", "status", "due_date")
-    + ("created_at", "updated_at", "completed_at", "version")
+    for name in (
+        *("id", "title", "description", "priority", "status", "due_date"),
+        *("created_at", "updated_at", "completed_at", "version"),
+    )
 }
 
 
@@ -33,7 +35,7 @@ def due_in(days: int) -> str:
 
 def some_tasks(client: Client, headers: dict[str, str]) -> dict[str, int]:
     """Tasks due at various times (and one done, one never due): their ids by title."""
-    made = {
+    return {
         title: new_task(client, headers, title=title, **fields)["id"]
         for title, fields in {
             "in four days": {"due_date": due_in(4)},
@@ -44,7 +46,6 @@ def some_tasks(client: Client, headers: dict[str, str]) -> dict[str, int]:
             "overdue": {"due_date": due_in(-2)},
         }.items()
     }
-    return made
 
 
 def feed_ids(client: Client, headers: dict[str, str], nudge: str = "") -> list[int]:
@@ -129,7 +130,9 @@ BAD: list[Any] = [
 ]
 
 
-@checks.add("a window that is not a whole number of days from 1 to 30 is a 400", needs=window_is_yours)
+@checks.add(
+    "a window that is not a whole number of days from 1 to 30 is a 400", needs=window_is_yours
+)
 def bad_windows_are_refused(client: Client) -> None:
     ada = sign_up(client, "ada")
     for bad in BAD:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from capstone.domain.labels import LabelService, TooManyLabelsError
 from litestar import Controller, Request, get, put
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
@@ -13,7 +14,6 @@ from litestar.security.jwt import Token
 from msgspec import Meta
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from capstone.domain.labels import LabelService, TooManyLabelsError
 from capstone.domain.users import User
 from capstone.http.openapi import documented
 from capstone.http.schemas import TaskOut, errors

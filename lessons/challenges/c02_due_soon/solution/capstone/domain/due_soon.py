@@ -29,9 +29,7 @@ class DueSoon:
         self.clock = clock
 
     async def window(self) -> int:
-        days = await self.session.scalar(
-            select(User.due_soon_days).where(User.id == self.owner_id)
-        )
+        days = await self.session.scalar(select(User.due_soon_days).where(User.id == self.owner_id))
         return int(days or 0)
 
     async def set_window(self, days: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from capstone.domain.due_soon import DueSoon
 from litestar import Request, Router, get, put
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
@@ -12,7 +13,6 @@ from litestar.security.jwt import Token
 from msgspec import Meta, Struct
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from capstone.domain.due_soon import DueSoon
 from capstone.domain.users import User
 from capstone.http.openapi import documented
 from capstone.http.schemas import TaskOut, errors

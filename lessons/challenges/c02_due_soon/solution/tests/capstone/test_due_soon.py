@@ -25,7 +25,9 @@ def test_the_feed_holds_open_tasks_due_within_the_window_soonest_first(
 ) -> None:
     for title, due in reversed(DUE.items()):
         client.post("/tasks", json={"title": title, "due_date": due}, headers=ada)
-    client.post("/tasks", json={"title": "done", "due_date": DUE["today"], "status": "done"}, headers=ada)
+    client.post(
+        "/tasks", json={"title": "done", "due_date": DUE["today"], "status": "done"}, headers=ada
+    )
     client.post("/tasks", json={"title": "someday"}, headers=ada)
 
     assert client.get("/me/due-soon", headers=ada).json() == {"days": 3}
