@@ -9,6 +9,7 @@ now: when it changes under a solution's anchored edits, test_solution_passes say
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -20,7 +21,7 @@ from litestar.testing import TestClient
 from msgspec import Meta
 
 from lessons.copies import apply_solution, make_copy, new_files
-from lessons.kit.running import run_checks
+from lessons.kit.running import Report, run_checks
 from lessons.manifest import Challenge, challenges
 from tests.exercises import assert_unsolved, explain, last_hint_links_a_section
 
@@ -35,16 +36,34 @@ def copy_of(challenge: Challenge, folder: Path, *, solved: bool) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, bool], Report]:
+    """Every challenge's checks on its solution and on the capstone as shipped, all at once:
+    each run is a subprocess, mostly imports, and the machine has more than one core."""
+
+    def run(challenge: Challenge, solved: bool) -> Report:
+        folder = tmp_path_factory.mktemp(challenge.name) / "copy"
+        return run_checks(challenge, copy_of(challenge, folder, solved=solved))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {
+            (challenge.name, solved): pool.submit(run, challenge, solved)
+            for challenge in CHALLENGES
+            for solved in (True, False)
+        }
+        return {key: future.result() for key, future in futures.items()}
+
+
 @parametrize
-def test_solution_passes(challenge: Challenge, tmp_path: Path) -> None:
-    report = run_checks(challenge, copy_of(challenge, tmp_path / "copy", solved=True))
+def test_solution_passes(challenge: Challenge, reports: dict[tuple[str, bool], Report]) -> None:
+    report = reports[challenge.name, True]
 
     assert report.passed, explain(report)
 
 
 @parametrize
-def test_start_is_unsolved(challenge: Challenge, tmp_path: Path) -> None:
-    assert_unsolved(run_checks(challenge, copy_of(challenge, tmp_path / "copy", solved=False)))
+def test_start_is_unsolved(challenge: Challenge, reports: dict[tuple[str, bool], Report]) -> None:
+    assert_unsolved(reports[challenge.name, False])
 
 
 @parametrize
@@ -87,7 +106,13 @@ WRONGS = [
     Wrong(
         "c01_labels",
         "another user's labels readable",
-        ((LABELS_DOMAIN, "        await self.tasks.get(task_id)\n        names =", "        names ="),),
+        (
+            (
+                LABELS_DOMAIN,
+                "        await self.tasks.get(task_id)\n        names =",
+                "        names =",
+            ),
+        ),
         "others_are_hidden",
     ),
     Wrong(
@@ -152,10 +177,9 @@ WRONGS = [
 ]
 
 
-@pytest.mark.parametrize("wrong", WRONGS, ids=lambda w: f"{w.challenge}-{w.mistake}")
-def test_a_wrong_solution_fails_its_check(wrong: Wrong, tmp_path: Path) -> None:
+def run_wrong(wrong: Wrong, folder: Path) -> Report:
     challenge = next(c for c in CHALLENGES if c.name == wrong.challenge)
-    folder = copy_of(challenge, tmp_path / "copy", solved=True)
+    copy_of(challenge, folder, solved=True)
     for file, old, new in wrong.changes:
         path = folder / file
         if old == "*":
@@ -164,8 +188,23 @@ def test_a_wrong_solution_fails_its_check(wrong: Wrong, tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} is no longer in the solution's {file}"
         path.write_text(text.replace(old, new), encoding="utf-8")
+    # Only the check that must catch it (and what it needs): the others are not the point.
+    return run_checks(challenge, folder, only={wrong.caught_by})
 
-    report = run_checks(challenge, folder, only={wrong.caught_by})
+
+@pytest.fixture(scope="module")
+def wrong_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[Wrong, Report]:
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {
+            wrong: pool.submit(run_wrong, wrong, tmp_path_factory.mktemp("wrong") / "copy")
+            for wrong in WRONGS
+        }
+        return {wrong: future.result() for wrong, future in futures.items()}
+
+
+@pytest.mark.parametrize("wrong", WRONGS, ids=lambda w: f"{w.challenge}-{w.mistake}")
+def test_a_wrong_solution_fails_its_check(wrong: Wrong, wrong_reports: dict[Wrong, Report]) -> None:
+    report = wrong_reports[wrong]
 
     assert not report.load_error, report.load_error
     outcomes = {outcome.check.name: outcome for outcome in report.outcomes}
