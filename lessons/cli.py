@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lessons import manifest
-from lessons.manifest import CAPSTONE, LESSONS, ROOT, Exercise, Lesson, challenges, find
+from lessons.manifest import CAPSTONE, LESSONS, ROOT, Exercise, Lesson, find
 
 PROG = "python -m lessons"
 USAGE_ERROR = 2
@@ -51,7 +51,7 @@ def exercise(chosen: Lesson, text: str) -> Exercise:
 def challenge(text: str) -> Exercise:
     """``capstone N``: the capstone's challenge N."""
     wanted = number("challenge", text)
-    found = challenges()
+    found = manifest.challenges()
     for candidate in found:
         if candidate.number == wanted:
             return candidate

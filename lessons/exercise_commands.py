@@ -27,10 +27,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lessons import cli, watching
+from lessons import cli, manifest, watching
 from lessons.cli import PROG, UsageError, confirm, name, numbers, shown
 from lessons.copies import apply_solution, make_copy, touched
-from lessons.manifest import CAPSTONE, LESSONS, Challenge, Exercise, challenges
+from lessons.manifest import CAPSTONE, LESSONS, Challenge, Exercise
 from lessons.progress import Progress, all_exercises, key
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def _check(args: argparse.Namespace) -> int:
         return 0 if all(results) else FAILED
     if args.lesson == CAPSTONE and args.exercise is None:
         print("Capstone challenges")
-        results = [_summary(challenge, progress) for challenge in challenges()]
+        results = [_summary(challenge, progress) for challenge in manifest.challenges()]
         progress.save()
         return 0 if all(results) else FAILED
     if args.lesson is not None and args.exercise is None:

@@ -11,10 +11,10 @@ import ast
 import json
 from pathlib import Path
 
-from lessons import cli
+from lessons import cli, manifest
 from lessons.cli import name, shown
 from lessons.exercise_commands import FAILED, ensure_working_copy, load_progress
-from lessons.manifest import LESSONS, ROOT, Lesson, challenges
+from lessons.manifest import LESSONS, ROOT, Lesson
 from lessons.progress import Progress, key
 
 
@@ -29,7 +29,7 @@ def list_exercises(lesson: Lesson, progress: Progress) -> None:
 
 def list_challenges(progress: Progress) -> None:
     """The capstone's challenges in ``list``, after the last lesson."""
-    found = challenges()
+    found = manifest.challenges()
     if not found:
         return
     current = progress.current_exercise()
@@ -109,7 +109,7 @@ def list_json() -> int:
                 "test": challenge.test_file,
                 "tests": "tests/capstone/test_challenges.py",
             }
-            for challenge in challenges()
+            for challenge in manifest.challenges()
         ],
     }
     print(json.dumps(data, indent=2, ensure_ascii=False))
