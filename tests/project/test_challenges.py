@@ -72,7 +72,7 @@ class Pretend(Challenge):
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return ("shop",)
+        return ("shop", "notes.txt")
 
     @property
     def checks_module(self) -> str:
@@ -93,6 +93,7 @@ def pretend(tmp_path: Path, workspace: Path, monkeypatch: pytest.MonkeyPatch) ->
     (clone / "shop").mkdir(parents=True)
     (clone / "shop" / "__init__.py").write_text("")
     (clone / "shop" / "app.py").write_text(APP)
+    (clone / "notes.txt").write_text("A file of its own is copied too.\n")
     shutil.copyfile(ROOT / "pyproject.toml", clone / "pyproject.toml")
     folder = challenge.folder
     (folder / "solution" / "shop").mkdir(parents=True)
@@ -150,6 +151,7 @@ def test_the_copy_has_the_sources_and_a_pytest_ini_of_its_own(pretend: Pretend) 
     make_copy(folder, pretend.sources, pretend.source_root)
 
     assert (folder / "shop" / "app.py").read_text() == APP
+    assert (folder / "notes.txt").read_text() == "A file of its own is copied too.\n"
     ini = (folder / "pytest.ini").read_text()
     assert "[pytest]\npythonpath = .\n" in ini
     assert "--import-mode=importlib -p no:cacheprovider" in ini
