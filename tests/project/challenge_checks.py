@@ -4,6 +4,7 @@ tests/project/test_challenges.py runs the runner's challenge commands with it, s
 are tested in seconds, without copying the capstone.
 """
 
+import importlib
 from pathlib import Path
 
 from litestar import Litestar
@@ -12,10 +13,11 @@ from lessons.kit import CheckFailed, Checks, Client
 
 
 def build(scratch: Path) -> Litestar:
-    from shop.app import create_app  # noqa: PLC0415 - the copy's, imported in its subprocess
-
+    # The copy's `shop`, imported in its subprocess (or a test's, with the copy on the path).
+    app = importlib.import_module("shop.app").create_app()
     assert scratch.is_dir()
-    return create_app()
+    assert isinstance(app, Litestar)
+    return app
 
 
 checks = Checks(app=build)

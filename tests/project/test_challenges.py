@@ -354,8 +354,10 @@ def test_next_reaches_the_challenges_and_list_json_shows_them(
     _, out, _ = run("next")
 
     assert out.splitlines() == [
-        "(Capstone · challenge 1 · Say goodbye is not done yet;"
-        " `python -m lessons check capstone 1` goes back.)",
+        (
+            "(Capstone · challenge 1 · Say goodbye is not done yet;"
+            " `python -m lessons check capstone 1` goes back.)"
+        ),
         "Now: Capstone · challenge 2 · Say goodbye",
         f"  Made your copy of the capstone and its tests: {second.working}/",
         f"  Task:      {second.task} (or docs/capstone/challenges.md)",

@@ -4,6 +4,7 @@ They run in a fresh interpreter started in the learner's copy (lessons/kit/packa
 check gets the copy's own app, built by its ``create_app`` on a new SQLite database.
 """
 
+import importlib
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -127,9 +128,9 @@ def rule_in_the_domain(client: Client) -> None:
     owner, task = user_id(client, ada), new_task(client, ada)["id"]
 
     async def set_labels(session: AsyncSession) -> object:
-        from capstone.domain.labels import LabelService  # noqa: PLC0415 - the learner's
-
-        return await LabelService(session, owner).set_labels(task, ["b", "a", "b"])
+        # The learner's module, in the copy (imported here: it may not exist yet).
+        labels = importlib.import_module("capstone.domain.labels")
+        return await labels.LabelService(session, owner).set_labels(task, ["b", "a", "b"])
 
     request = "LabelService(session, owner_id).set_labels(task_id, ['b', 'a', 'b'])"
     try:
