@@ -24,7 +24,8 @@ from typing import Any, TypeVar
 from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from lessons.kit import CheckFailed, Client
+from lessons.kit import CheckFailed, Checks, Client
+from lessons.kit.checks import CheckFunction
 from lessons.manifest import ROOT
 
 T = TypeVar("T")
@@ -76,6 +77,36 @@ def new_task(client: Client, headers: dict[str, str], **fields: Any) -> dict[str
         .json()
     )
     return task
+
+
+def first_check(checks: Checks) -> CheckFunction:
+    """Every challenge's first check: what the capstone did must keep working."""
+
+    @checks.add(
+        "tasks keep working: a task's ETag, and a stale If-Match is a 412",
+        passes_on_start="what the capstone did must keep working",
+    )
+    def tasks_keep_working(client: Client) -> None:
+        tasks_keep_their_etags(client)
+
+    return tasks_keep_working
+
+
+def last_checks(checks: Checks, test_file: str) -> tuple[CheckFunction, CheckFunction]:
+    """Every challenge's last checks: the layers, then the learner's own test."""
+
+    @checks.add(
+        "the layers point down: app -> http -> domain -> storage",
+        passes_on_start="the capstone's layers point down as shipped; they must stay so",
+    )
+    def layers(client: Client) -> None:
+        layers_point_down(client)
+
+    @checks.add(f"{test_file} passes on your copy and fails on the capstone as shipped")
+    def own_test(client: Client) -> None:
+        own_test_decides(client, test_file)
+
+    return layers, own_test
 
 
 def tasks_keep_their_etags(client: Client) -> None:

@@ -17,12 +17,7 @@ checks = Checks(app=common.build_app)
 TEST = "tests/capstone/test_labels.py"
 
 
-@checks.add(
-    "tasks keep working: a task's ETag, and a stale If-Match is a 412",
-    passes_on_start="what the capstone did must keep working",
-)
-def tasks_keep_working(client: Client) -> None:
-    common.tasks_keep_their_etags(client)
+tasks_keep_working = common.first_check(checks)
 
 
 @checks.add("PUT /tasks/{id}/labels sets the task's labels; GET reads them back, sorted")
@@ -153,14 +148,4 @@ def rule_in_the_domain(client: Client) -> None:
     client.get(f"/tasks/{task}/labels", headers=ada).expect(200, json=["a", "b"])
 
 
-@checks.add(
-    "the layers point down: app -> http -> domain -> storage",
-    passes_on_start="the capstone's layers point down as shipped; they must stay so",
-)
-def layers(client: Client) -> None:
-    common.layers_point_down(client)
-
-
-@checks.add(f"{TEST} passes on your copy and fails on the capstone as shipped")
-def own_test(client: Client) -> None:
-    common.own_test_decides(client, TEST)
+layers, own_test = common.last_checks(checks, TEST)
