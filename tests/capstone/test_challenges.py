@@ -41,16 +41,17 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, bool], 
     """Every challenge's checks on its solution and on the capstone as shipped, all at once:
     each run is a subprocess, mostly imports, and the machine has more than one core."""
 
-    def run(challenge: Challenge, solved: bool) -> Report:
-        folder = tmp_path_factory.mktemp(challenge.name) / "copy"
+    def run(challenge: Challenge, solved: bool, folder: Path) -> Report:
         return run_checks(challenge, copy_of(challenge, folder, solved=solved))
 
+    # The folders are made here: tmp_path_factory is not safe to call from several threads.
+    runs = [
+        (challenge, solved, tmp_path_factory.mktemp(challenge.name) / "copy")
+        for challenge in CHALLENGES
+        for solved in (True, False)
+    ]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {
-            (challenge.name, solved): pool.submit(run, challenge, solved)
-            for challenge in CHALLENGES
-            for solved in (True, False)
-        }
+        futures = {(run_[0].name, run_[1]): pool.submit(run, *run_) for run_ in runs}
         return {key: future.result() for key, future in futures.items()}
 
 
@@ -194,11 +195,9 @@ def run_wrong(wrong: Wrong, folder: Path) -> Report:
 
 @pytest.fixture(scope="module")
 def wrong_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[Wrong, Report]:
+    folders = {wrong: tmp_path_factory.mktemp("wrong") / "copy" for wrong in WRONGS}
     with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {
-            wrong: pool.submit(run_wrong, wrong, tmp_path_factory.mktemp("wrong") / "copy")
-            for wrong in WRONGS
-        }
+        futures = {wrong: pool.submit(run_wrong, wrong, folders[wrong]) for wrong in WRONGS}
         return {wrong: future.result() for wrong, future in futures.items()}
 
 
