@@ -9,6 +9,8 @@ now: when it changes under a solution's anchored edits, test_solution_passes say
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -243,3 +245,17 @@ def test_litestar_reads_a_number_sent_as_a_string_as_the_number() -> None:
         answer = client.put("/window", json={"days": "5"})
 
     assert (answer.status_code, answer.json()) == (200, {"days": 5})
+
+
+def test_python_run_in_a_copy_imports_the_copys_capstone(tmp_path: Path) -> None:
+    # What the page promises for `python -m capstone` and `python -m pytest` run in the copy.
+    copy = copy_of(CHALLENGES[0], tmp_path / "copy", solved=False)
+    found = subprocess.run(
+        [sys.executable, "-c", "import capstone; print(capstone.__file__)"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert Path(found.stdout.strip()) == copy / "capstone" / "__init__.py"
