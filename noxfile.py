@@ -126,6 +126,7 @@ def project(session: nox.Session) -> None:
         "--cov=lessons.exercise_listing",
         "--cov=lessons.progress",
         "--cov=lessons.watching",
+        "--cov=lessons.copies",  # a capstone challenge's copy and its reference solution
         "--cov=lessons.kit",
         "--cov-report=term-missing",
         "--cov-fail-under=100",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lessons import manifest
-from lessons.manifest import LESSONS, ROOT, Exercise, Lesson, find
+from lessons.manifest import CAPSTONE, LESSONS, ROOT, Exercise, Lesson, find
 
 PROG = "python -m lessons"
 USAGE_ERROR = 2
@@ -48,6 +48,25 @@ def exercise(chosen: Lesson, text: str) -> Exercise:
     raise UsageError(f"lesson {chosen.number:02d} has no exercise {wanted}: choose {choices}")
 
 
+def challenge(text: str) -> Exercise:
+    """``capstone N``: the capstone's challenge N."""
+    wanted = number("challenge", text)
+    found = manifest.challenges()
+    for candidate in found:
+        if candidate.number == wanted:
+            return candidate
+    if not found:
+        raise UsageError("the capstone challenges need a clone of the repository")
+    raise UsageError(f"there is no capstone challenge {wanted}: choose 1-{found[-1].number}")
+
+
+def chosen(lesson_text: str, exercise_text: str) -> Exercise:
+    """``1 2`` is lesson 01's exercise 2; ``capstone 1`` is the capstone's challenge 1."""
+    if lesson_text == CAPSTONE:
+        return challenge(exercise_text)
+    return exercise(lesson(lesson_text), exercise_text)
+
+
 def shown(path: Path) -> str:
     """A path as a learner types it: relative to the clone when it is inside it."""
     try:
@@ -57,12 +76,16 @@ def shown(path: Path) -> str:
 
 
 def name(exercise: Exercise) -> str:
-    """``Lesson 01 · exercise 1 · Say goodbye``."""
+    """``Lesson 01 · exercise 1 · Say goodbye`` (``Capstone · challenge 1 · …``)."""
+    if exercise.is_package:
+        return f"Capstone · challenge {exercise.number} · {exercise.title}"
     return f"Lesson {int(exercise.lesson[1:3]):02d} · exercise {exercise.number} · {exercise.title}"
 
 
 def numbers(exercise: Exercise) -> str:
     """``1 1``: the arguments that name this exercise on the command line."""
+    if exercise.is_package:
+        return f"{CAPSTONE} {exercise.number}"
     return f"{int(exercise.lesson[1:3])} {exercise.number}"
 
 

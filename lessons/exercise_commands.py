@@ -1,6 +1,7 @@
 """The exercise loop: ``check``, ``watch``, ``hint``, ``solution``, ``reset``, ``next``.
 
     check [N [E]] [--all]   run the checks of the current exercise (or one lesson, or all)
+                            (`capstone` for N: the capstone's challenges, `check capstone 1`)
     watch [N E] [--poll]    check again every time the working file is saved
     hint N E                the next hint (each call shows one more)
     solution N E [--yes]    the reference solution, as a diff against your file
@@ -20,15 +21,17 @@ import posixpath
 import re
 import shutil
 import sys
+import tempfile
 import textwrap
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lessons import cli, watching
+from lessons import cli, manifest, watching
 from lessons.cli import PROG, UsageError, confirm, name, numbers, shown
-from lessons.manifest import LESSONS, Exercise
-from lessons.progress import Progress, key
+from lessons.copies import apply_solution, make_copy, touched
+from lessons.manifest import CAPSTONE, LESSONS, Challenge, Exercise
+from lessons.progress import Progress, all_exercises, key
 
 if TYPE_CHECKING:
     from lessons.kit.running import Report
@@ -81,16 +84,25 @@ def load_progress() -> Progress:
 
 def ensure_working_copy(exercise: Exercise) -> bool:
     """Make the learner's copy from the shipped start if there is none; True when made."""
-    if exercise.working.is_file():
+    if exercise.working.exists():
         return False
     exercise.working.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(exercise, Challenge):
+        make_copy(exercise.working, exercise.sources, exercise.source_root)
+        print(f"  Made your copy of the capstone and its tests: {shown(exercise.working)}/")
+        return True
     shutil.copyfile(exercise.start, exercise.working)
     print(f"  Made your copy of the starting file: {shown(exercise.working)}")
     return True
 
 
 def _chosen(args: argparse.Namespace) -> Exercise:
-    return cli.exercise(cli.lesson(args.lesson), args.exercise)
+    return cli.chosen(args.lesson, args.exercise)
+
+
+def _yours(exercise: Exercise) -> str:
+    """``Your file:`` or, for a challenge, ``Your copy:``: how the next path is introduced."""
+    return "Your copy:" if exercise.is_package else "Your file:"
 
 
 # --- check --------------------------------------------------------------------------------
@@ -107,9 +119,11 @@ def run_exercise(exercise: Exercise) -> Report:
 
 
 def _needs_extras(exercise: Exercise, report: Report) -> str:
-    lesson = next(lesson for lesson in LESSONS if lesson.package == exercise.lesson)
     if "No module named" not in report.load_error:
         return ""
+    if exercise.is_package:
+        return 'the capstone needs: pip install -e ".[capstone]"'
+    lesson = next(lesson for lesson in LESSONS if lesson.package == exercise.lesson)
     extras = ",".join(lesson.extras) or "all"
     return f'this lesson needs: pip install -e ".[{extras}]"'
 
@@ -148,7 +162,7 @@ def print_report(exercise: Exercise, report: Report) -> None:
 def check_one(exercise: Exercise, progress: Progress) -> bool:
     print(name(exercise))
     ensure_working_copy(exercise)
-    print(f"  Your file: {shown(exercise.working)}")
+    print(f"  {_yours(exercise)} {shown(exercise.working)}")
     print(f"  Task:      {shown(exercise.task)}")
     report = run_exercise(exercise)
     print_report(exercise, report)
@@ -159,8 +173,8 @@ def check_one(exercise: Exercise, progress: Progress) -> bool:
 
 def _summary(exercise: Exercise, progress: Progress) -> bool:
     """One line for ``check N`` and ``check --all``: checked when there is a working copy."""
-    label = f"  {int(exercise.lesson[1:3]):02d}.{exercise.number}  {exercise.title}:"
-    if not exercise.working.is_file():
+    label = f"  {_short(exercise)}  {exercise.title}:"
+    if not exercise.working.exists():
         progress.record(exercise, passed=False)
         print(f"{label} not started ({PROG} check {numbers(exercise)} begins it)")
         return False
@@ -176,14 +190,26 @@ def _summary(exercise: Exercise, progress: Progress) -> bool:
     return report.passed
 
 
+def _short(exercise: Exercise) -> str:
+    """``01.1`` for lesson 01's exercise 1, ``capstone.1`` for challenge 1."""
+    if exercise.is_package:
+        return f"{exercise.lesson}.{exercise.number}"
+    return f"{int(exercise.lesson[1:3]):02d}.{exercise.number}"
+
+
 def _check(args: argparse.Namespace) -> int:
     progress = load_progress()
     if args.all:
         if args.lesson is not None:
             raise UsageError("check --all checks every lesson: give no lesson with it")
-        results = [_summary(e, progress) for lesson in LESSONS for e in lesson.exercises()]
+        results = [_summary(exercise, progress) for exercise in all_exercises()]
         progress.save()
         print(f"{sum(results)} of {len(results)} exercises done; progress rebuilt.")
+        return 0 if all(results) else FAILED
+    if args.lesson == CAPSTONE and args.exercise is None:
+        print("Capstone challenges")
+        results = [_summary(challenge, progress) for challenge in manifest.challenges()]
+        progress.save()
         return 0 if all(results) else FAILED
     if args.lesson is not None and args.exercise is None:
         lesson = cli.lesson(args.lesson)
@@ -276,14 +302,19 @@ def _hint(args: argparse.Namespace) -> int:
 
 def _solution(args: argparse.Namespace) -> int:
     exercise = _chosen(args)
-    yours = exercise.working if exercise.working.is_file() else exercise.start
-    if exercise.working.is_file() and run_exercise(exercise).passed:
-        print(f"{name(exercise)}: your file passes. The reference solution, compared with it:")
+    yours = exercise.working if exercise.working.exists() else exercise.start
+    if exercise.working.exists() and run_exercise(exercise).passed:
+        print(
+            f"{name(exercise)}: your {'copy' if exercise.is_package else 'file'} passes."
+            " The reference solution, compared with it:"
+        )
     else:
         question = f"{name(exercise)} does not pass yet. Show the solution anyway?"
         if not confirm(question, yes=args.yes):
             print(f"Not shown. The next hint may be enough: {PROG} hint {numbers(exercise)}")
             return FAILED
+    if isinstance(exercise, Challenge):
+        return _package_solution(exercise)
     before = yours.read_text(encoding="utf-8").splitlines(keepends=True)
     after = exercise.solution.read_text(encoding="utf-8").splitlines(keepends=True)
     if before == after:
@@ -297,8 +328,37 @@ def _solution(args: argparse.Namespace) -> int:
     return 0
 
 
+def _package_solution(challenge: Challenge) -> int:
+    """The reference solution as a diff of each file it adds or changes, from your copy."""
+    with tempfile.TemporaryDirectory() as scratch:
+        reference, shipped = Path(scratch) / "reference", Path(scratch) / "shipped"
+        make_copy(reference, challenge.sources, challenge.source_root)
+        apply_solution(challenge.solution, reference)
+        yours = challenge.working
+        if not yours.exists():
+            make_copy(shipped, challenge.sources, challenge.source_root)
+            yours = shipped
+        changed = False
+        for relative in touched(challenge.solution):
+            mine, theirs = yours / relative, reference / relative
+            before = mine.read_text(encoding="utf-8").splitlines(True) if mine.is_file() else []
+            after = theirs.read_text(encoding="utf-8").splitlines(keepends=True)
+            origin = f"{shown(challenge.working)}/{relative}" if mine.is_file() else "/dev/null"
+            lines = list(
+                difflib.unified_diff(before, after, fromfile=f"{origin} (yours)", tofile=relative)
+            )
+            changed = changed or bool(lines)
+            sys.stdout.writelines(lines)
+    if not changed:
+        print("Your copy has the reference solution's files, line for line.")
+    return 0
+
+
 def backup_path(working: Path) -> Path:
-    """``e01_goodbye.py.bak``, or ``.bak2``, ``.bak3``, …: never overwrite an older backup."""
+    """``e01_goodbye.py.bak``, or ``.bak2``, ``.bak3``, …: never overwrite an older backup.
+
+    A challenge's folder is kept the same way: ``c01_labels.bak``.
+    """
     candidate = working.with_name(working.name + ".bak")
     count = 1
     while candidate.exists():
@@ -312,7 +372,7 @@ def _reset(args: argparse.Namespace) -> int:
     print(name(exercise))
     if ensure_working_copy(exercise):
         return 0
-    if exercise.working.read_bytes() == exercise.start.read_bytes():
+    if not exercise.is_package and exercise.working.read_bytes() == exercise.start.read_bytes():
         print(f"  {shown(exercise.working)} is the starting file already.")
         return 0
     backup = backup_path(exercise.working)
@@ -322,8 +382,12 @@ def _reset(args: argparse.Namespace) -> int:
     if not confirm(question, yes=args.yes):
         print("  Nothing changed.")
         return FAILED
-    shutil.copyfile(exercise.working, backup)
-    shutil.copyfile(exercise.start, exercise.working)
+    if exercise.is_package:
+        exercise.working.rename(backup)
+        ensure_working_copy(exercise)
+    else:
+        shutil.copyfile(exercise.working, backup)
+        shutil.copyfile(exercise.start, exercise.working)
     progress = load_progress()
     progress.record(exercise, passed=False)
     progress.save()
@@ -344,8 +408,11 @@ def _next(_: argparse.Namespace) -> int:
     progress.save()
     print(f"Now: {name(target)}")
     ensure_working_copy(target)
-    lesson = next(lesson for lesson in LESSONS if lesson.package == target.lesson)
-    print(f"  Task:      {shown(target.task)} (or docs/{lesson.page.as_posix()}#exercises)")
-    print(f"  Your file: {shown(target.working)}")
+    if isinstance(target, Challenge):
+        print(f"  Task:      {shown(target.task)} (or {target.page})")
+    else:
+        lesson = next(lesson for lesson in LESSONS if lesson.package == target.lesson)
+        print(f"  Task:      {shown(target.task)} (or docs/{lesson.page.as_posix()}#exercises)")
+    print(f"  {_yours(target)} {shown(target.working)}")
     print(f"  Then:      {PROG} check   (or {PROG} watch)")
     return 0

@@ -11,7 +11,7 @@ import ast
 import json
 from pathlib import Path
 
-from lessons import cli
+from lessons import cli, manifest
 from lessons.cli import name, shown
 from lessons.exercise_commands import FAILED, ensure_working_copy, load_progress
 from lessons.manifest import LESSONS, ROOT, Lesson
@@ -25,6 +25,19 @@ def list_exercises(lesson: Lesson, progress: Progress) -> None:
         marker = "   <- current" if exercise == current else ""
         state = progress.state(exercise)
         print(f"      e{exercise.number}  {exercise.title}  [{state}]{marker}")
+
+
+def list_challenges(progress: Progress) -> None:
+    """The capstone's challenges in ``list``, after the last lesson."""
+    found = manifest.challenges()
+    if not found:
+        return
+    current = progress.current_exercise()
+    print("Capstone challenges (python -m lessons check capstone N)")
+    for challenge in found:
+        marker = "   <- current" if challenge == current else ""
+        state = progress.state(challenge)
+        print(f"      c{challenge.number}  {challenge.title}  [{state}]{marker}")
 
 
 def list_json() -> int:
@@ -77,6 +90,26 @@ def list_json() -> int:
                 ],
             }
             for lesson in LESSONS
+        ],
+        "challenges": [
+            {
+                "number": challenge.number,
+                "name": challenge.name,
+                "title": challenge.title,
+                "kind": "package",
+                "state": progress.state(challenge),
+                "command": f"check capstone {challenge.number}",
+                "page": challenge.page,
+                "working": relative(challenge.working),
+                "start": relative(challenge.start),
+                "solution": relative(challenge.solution),
+                "checks": relative(challenge.checks),
+                "task": relative(challenge.task),
+                "hints": [relative(hint) for hint in challenge.hints],
+                "test": challenge.test_file,
+                "tests": "tests/capstone/test_challenges.py",
+            }
+            for challenge in manifest.challenges()
         ],
     }
     print(json.dumps(data, indent=2, ensure_ascii=False))

@@ -75,6 +75,106 @@ class Exercise:
     def checks_module(self) -> str:
         return f"lessons.{self.lesson}.exercises.{self.name}.checks"
 
+    @property
+    def is_package(self) -> bool:
+        """True for a capstone challenge, whose copy is a folder, not one file."""
+        return False
+
+
+# The capstone challenges: a feature through every layer of a copy of the whole capstone.
+CHALLENGES_DIR = LESSONS_DIR / "challenges"
+CAPSTONE = "capstone"  # how the challenges are named on the command line and in progress.json
+# What a challenge's copy holds, relative to the clone: the capstone and what its tests import.
+CAPSTONE_SOURCES = (
+    "capstone",
+    "tests/__init__.py",
+    "tests/conftest.py",
+    "tests/servers.py",
+    "tests/services.py",
+    "tests/tcp_proxy.py",
+    "tests/transcripts.py",
+    "tests/capstone",
+)
+
+
+@dataclass(frozen=True)
+class Challenge(Exercise):
+    """A capstone challenge: a folder ``lessons/challenges/cNN_name/`` (see contributing.md).
+
+    The learner's copy is a folder, ``workspace/capstone/cNN_name/``, holding the capstone and
+    its tests as they were when it was made. ``solution/`` holds the reference solution as new
+    files plus anchored edits (``solution/edits.toml``), so it survives unrelated changes to the
+    capstone; ``checks.py`` runs against the copy in a fresh interpreter.
+    """
+
+    # The test the learner writes, relative to the copy; it must pass there and fail on the
+    # capstone as shipped.
+    test_file: str = ""
+
+    @property
+    def folder(self) -> Path:
+        return CHALLENGES_DIR / self.name
+
+    @property
+    def start(self) -> Path:
+        """The capstone as shipped: what the copy is made from."""
+        return ROOT / CAPSTONE
+
+    @property
+    def solution(self) -> Path:
+        return self.folder / "solution"
+
+    @property
+    def working(self) -> Path:
+        return WORKSPACE / CAPSTONE / self.name
+
+    @property
+    def checks_module(self) -> str:
+        return f"lessons.challenges.{self.name}.checks"
+
+    @property
+    def is_package(self) -> bool:
+        return True
+
+    @property
+    def source_root(self) -> Path:
+        """Where the copy's ``sources`` are read from: the clone."""
+        return ROOT
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return CAPSTONE_SOURCES
+
+    @property
+    def page(self) -> str:
+        """Where the challenge is on the site, relative to the clone."""
+        return "docs/capstone/challenges.md"
+
+
+def challenges() -> tuple[Challenge, ...]:
+    """The capstone challenges in order, titled and described by their ``__init__.py``.
+
+    Its docstring's first line is the title; a line ``Test: path`` names the learner's test.
+    None when the folder is absent (an installed wheel leaves it out: they need a clone).
+    """
+    found = []
+    for folder in sorted(CHALLENGES_DIR.glob("c[0-9][0-9]_*/")):
+        if not (folder / "checks.py").is_file():
+            continue
+        docstring = ast.get_docstring(ast.parse((folder / "__init__.py").read_text("utf-8")))
+        lines = (docstring or folder.name).splitlines()
+        test = next(line.split(":", 1)[1].strip() for line in lines if line.startswith("Test:"))
+        found.append(
+            Challenge(
+                lesson=CAPSTONE,
+                number=int(folder.name[1:3]),
+                name=folder.name,
+                title=lines[0].rstrip("."),
+                test_file=test,
+            )
+        )
+    return tuple(found)
+
 
 @dataclass(frozen=True)
 class Lesson:

@@ -27,7 +27,9 @@ def key(exercise: Exercise) -> str:
 
 
 def all_exercises() -> tuple[Exercise, ...]:
-    return tuple(exercise for lesson in LESSONS for exercise in lesson.exercises())
+    """Every lesson's exercises in order, then the capstone's challenges."""
+    lessons = tuple(exercise for lesson in LESSONS for exercise in lesson.exercises())
+    return lessons + manifest.challenges()
 
 
 def progress_file() -> Path:
@@ -79,7 +81,7 @@ class Progress:
         temporary.replace(path)
 
     def state(self, exercise: Exercise) -> State:
-        if not exercise.working.is_file():
+        if not exercise.working.exists():  # a file, or a challenge's folder
             return "not started"
         return "done" if key(exercise) in self.done else "started"
 

@@ -114,6 +114,7 @@ def _list(args: argparse.Namespace) -> int:
         for step in lesson.steps():
             print(f"      {step.number}  {step.title}  ({step.module})")
         exercise_listing.list_exercises(lesson, progress)
+    exercise_listing.list_challenges(progress)
     print(f"\nStart one with: {PROG} run 1; practise with: {PROG} check")
     return 0
 

@@ -29,7 +29,10 @@ def watch_file(
     poll: bool = False,
     stop: threading.Event | None = None,
 ) -> None:
-    """Call ``on_change`` after each save of ``path`` until ``stop`` is set (or Ctrl+C)."""
+    """Call ``on_change`` after each save of ``path`` until ``stop`` is set (or Ctrl+C).
+
+    ``path`` may be a folder (a capstone challenge's copy): then a save of any file in it counts.
+    """
     stop = stop or threading.Event()
     if not poll:
         try:
@@ -55,25 +58,37 @@ def _watch_events(path: Path, on_change: Callable[[], None], stop: threading.Eve
     # logging that shows it: the check's result is all a save should print.
     logging.getLogger("watchfiles").setLevel(logging.WARNING)
     target = path.resolve()
+    folder = target.is_dir()
 
     def is_the_file(_change: watchfiles.Change, changed: str) -> bool:
+        if folder:
+            return _counts(Path(changed))
         return Path(changed).resolve() == target
 
     # The folder is watched, not the file: editors that save by renaming a temporary file
     # over it replace the file, and a watch on the old file would never fire again.
     for _changes in watchfiles.watch(
-        target.parent,
+        target if folder else target.parent,
         watch_filter=is_the_file,
         debounce=DEBOUNCE_MS,
         stop_event=stop,
-        recursive=False,
+        recursive=folder,
     ):
-        if target.is_file():
+        if target.exists():
             on_change()
 
 
+def _counts(path: Path) -> bool:
+    """A file of the learner's in a challenge's copy: not what Python or pytest write."""
+    return not {"__pycache__", ".pytest_cache"} & set(path.parts) and path.suffix != ".pyc"
+
+
 def stamp(path: Path) -> Stamp:
+    """When ``path`` last changed, and its size; of a folder, of every file of the learner's."""
     try:
+        if path.is_dir():
+            found = [file.stat() for file in path.rglob("*") if file.is_file() and _counts(file)]
+            return max((s.st_mtime_ns for s in found), default=0), sum(s.st_size for s in found)
         status = path.stat()
     except FileNotFoundError:
         return None

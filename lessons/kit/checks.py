@@ -21,6 +21,7 @@ import json as jsonlib
 import sys
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -42,6 +43,7 @@ __all__ = [
 ]
 
 BODY_PREVIEW = 300  # characters of a body shown in a failure: enough to see what is wrong
+TOKEN_PREVIEW = 16  # characters of an Authorization header shown: `Bearer eyJhbGci…`
 
 
 class NotDone(Exception):  # noqa: N818 - read as "not done (yet)", not as an error
@@ -310,11 +312,21 @@ class Client:
     """Sends requests to the learner's app and keeps what each one was, for the messages."""
 
     def __init__(
-        self, app: Litestar, test_client: TestClient[Litestar], raised: list[BaseException]
+        self,
+        app: Litestar,
+        test_client: TestClient[Litestar],
+        raised: list[BaseException],
+        *,
+        module: ModuleType | None = None,
+        folder: Path | None = None,
     ):
         self.app = app
         self.raw = test_client  # the TestClient itself, for what the helpers below do not cover
         self._raised = raised
+        self._module = module
+        # A capstone challenge's checks: the learner's copy, for what HTTP cannot show
+        # (the migrations, the imports, their own test).
+        self.folder = folder
 
     def request(self, method: str, path: str, **kwargs: Any) -> Reply:
         """Send a request; ``json=``, ``params=``, ``headers=``, ``data=`` work as in httpx.
@@ -351,7 +363,10 @@ class Client:
         """The learner's module, whose ``app`` this is: for checks that call its own functions.
 
         A check of an exercise that asks for a function (a test, a factory) reads it from here.
+        The runner names the module it imported; without it, the module holding ``app``.
         """
+        if self._module is not None:
+            return self._module
         for module in list(sys.modules.values()):
             if getattr(module, "app", None) is self.app:
                 return module
@@ -370,7 +385,10 @@ def _describe(method: str, path: str, kwargs: Mapping[str, Any]) -> str:
         path += "?" + str(httpx.QueryParams(params))
     parts = [method, path]
     for name, value in (kwargs.get("headers") or {}).items():
-        parts.append(f"-H '{name}: {value}'")
+        shown = str(value)
+        if name.lower() == "authorization" and len(shown) > TOKEN_PREVIEW:
+            shown = shown[:TOKEN_PREVIEW] + "…"  # a token is long, and no help in a message
+        parts.append(f"-H '{name}: {shown}'")
     for name, value in (kwargs.get("cookies") or {}).items():
         parts.append(f"--cookie '{name}={value}'")
     if "json" in kwargs:
@@ -404,11 +422,17 @@ class Check:
         return self.function.__name__
 
 
-class Checks:
-    """The ordered checks of one exercise."""
+# How a capstone challenge's checks build the app of the learner's copy: called once per
+# check with a fresh, empty folder for its database.
+AppFactory = Callable[[Path], Litestar]
 
-    def __init__(self) -> None:
+
+class Checks:
+    """The ordered checks of one exercise (of a challenge: with ``app``, how to build its app)."""
+
+    def __init__(self, *, app: AppFactory | None = None) -> None:
         self._checks: dict[str, Check] = {}
+        self.app = app
 
     def add(
         self,

@@ -11,7 +11,7 @@ import importlib.util
 import logging
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,24 +67,55 @@ def load_checks(exercise: Exercise) -> Checks:
     return checks
 
 
-def run_checks(exercise: Exercise, path: Path) -> Report:
-    """Run every check of ``exercise`` against the app in ``path``."""
+def run_checks(exercise: Exercise, path: Path, only: Collection[str] = ()) -> Report:
+    """Run every check of ``exercise`` (or ``only`` these and what they need) against ``path``.
+
+    A capstone challenge's ``path`` is the learner's folder: its checks run in a fresh
+    interpreter whose imports start there (lessons/kit/packages.py).
+    """
+    if exercise.is_package:
+        from lessons.kit.packages import run_package_checks  # noqa: PLC0415 - a cycle
+
+        return run_package_checks(exercise, path, only)
     checks = load_checks(exercise)
     try:
         with _loaded(exercise, path):
             pass  # import once up front: a file that does not import fails every check alike
     except LoadError as error:
         return Report(path=path, outcomes=(), load_error=str(error))
+    outcomes = run_in_order(checks, lambda check: _run_one(exercise, path, check), only)
+    return Report(path=path, outcomes=outcomes)
 
+
+def run_in_order(
+    checks: Checks, run_one: Callable[[Check], Outcome], only: Collection[str] = ()
+) -> tuple[Outcome, ...]:
+    """Each check in order; one whose ``needs`` did not pass (or not in ``only``) is skipped."""
+    wanted = _with_needs(checks, only) if only else {check.name for check in checks}
     outcomes: dict[str, Outcome] = {}
     for check in checks:
+        if check.name not in wanted:
+            outcomes[check.name] = Outcome(check, "skipped", "not run this time")
+            continue
         failed_needs = [need for need in check.needs if outcomes[need].status != "passed"]
         if failed_needs:
             names = ", ".join(repr(checks_description(checks, need)) for need in failed_needs)
             outcomes[check.name] = Outcome(check, "skipped", f"needs {names} to pass first")
             continue
-        outcomes[check.name] = _run_one(exercise, path, check)
-    return Report(path=path, outcomes=tuple(outcomes.values()))
+        outcomes[check.name] = run_one(check)
+    return tuple(outcomes.values())
+
+
+def _with_needs(checks: Checks, only: Collection[str]) -> set[str]:
+    by_name = {check.name: check for check in checks}
+    wanted: set[str] = set()
+    todo = list(only)
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo += by_name[name].needs
+    return wanted
 
 
 def checks_description(checks: Checks, name: str) -> str:
@@ -92,16 +123,17 @@ def checks_description(checks: Checks, name: str) -> str:
 
 
 def _run_one(exercise: Exercise, path: Path, check: Check) -> Outcome:
+    def run() -> None:
+        with _loaded(exercise, path) as (module, app):
+            run_against(app, check, module=module)
+
+    return outcome_of(check, run, path)
+
+
+def outcome_of(check: Check, run: Callable[[], None], path: Path | None = None) -> Outcome:
+    """Call ``run`` (which runs ``check``) and say how it went, never with a traceback."""
     try:
-        with _loaded(exercise, path) as app, _quiet_http_log():
-            raised: list[BaseException] = []
-
-            async def remember(exception: Exception, _scope: object) -> None:
-                raised.append(exception)
-
-            app.after_exception.append(remember)
-            with TestClient(app) as test_client:
-                check.function(Client(app, test_client, raised))
+        run()
     except CheckFailed as failure:
         return Outcome(check, "failed", str(failure))
     except NotDone as not_done:
@@ -114,9 +146,24 @@ def _run_one(exercise: Exercise, path: Path, check: Check) -> Outcome:
     return Outcome(check, "passed")
 
 
+def run_against(
+    app: Litestar, check: Check, *, module: ModuleType | None = None, folder: Path | None = None
+) -> None:
+    """Run one check with a fresh ``TestClient`` around ``app``, start-up hooks included."""
+    with _quiet_http_log():
+        raised: list[BaseException] = []
+
+        async def remember(exception: Exception, _scope: object) -> None:
+            raised.append(exception)
+
+        app.after_exception.append(remember)
+        with TestClient(app) as test_client:
+            check.function(Client(app, test_client, raised, module=module, folder=folder))
+
+
 @contextmanager
-def _loaded(exercise: Exercise, path: Path) -> Iterator[Litestar]:
-    """Import ``path`` as a fresh module and yield its ``app``; forget the module afterwards."""
+def _loaded(exercise: Exercise, path: Path) -> Iterator[tuple[ModuleType, Litestar]]:
+    """Import ``path`` as a fresh module and yield it and its app; forget it afterwards."""
     name = f"exercise_{exercise.lesson}_{exercise.name}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:  # pragma: no cover - only for non-.py paths
@@ -136,13 +183,16 @@ def _loaded(exercise: Exercise, path: Path) -> Iterator[Litestar]:
         except (Exception, SystemExit) as error:  # noqa: BLE001
             message = f"{path.name} does not import: {_where(error, path)}"
             raise LoadError(message) from None
-        yield _app_of(module, path)
+        yield module, _app_of(module, path)
     finally:
         sys.modules.pop(name, None)
 
 
-# The same, for the runner's `run N --exercise E`, which lists the routes before serving.
-loaded_app = _loaded
+@contextmanager
+def loaded_app(exercise: Exercise, path: Path) -> Iterator[Litestar]:
+    """The app of ``path``, for the runner's `run N --exercise E` (it lists the routes)."""
+    with _loaded(exercise, path) as (_, app):
+        yield app
 
 
 def _app_of(module: ModuleType, path: Path) -> Litestar:
@@ -167,10 +217,15 @@ def _where(error: BaseException, path: Path | None = None) -> str:
     if isinstance(error, SyntaxError):
         return f"SyntaxError: {error.msg} (line {error.lineno})"
     frames = traceback.extract_tb(error.__traceback__)
-    own = [frame for frame in frames if path is not None and Path(frame.filename) == path]
+    own = [frame for frame in frames if path is not None and _inside(Path(frame.filename), path)]
     shown = own or frames
     line = f" (line {shown[-1].lineno} of {Path(shown[-1].filename).name})" if shown else ""
     return f"{type(error).__name__}: {error}{line}"
+
+
+def _inside(filename: Path, path: Path) -> bool:
+    """The learner's own file, or (a challenge's copy) a file in their folder."""
+    return filename == path or path in filename.parents
 
 
 @contextmanager

@@ -78,6 +78,7 @@ def two_exercises(
     second = _copy(tmp_path, "l02_routing", "e01_goodbye")
     by_lesson = {"l01_first_app": (first,), "l02_routing": (second,)}
     monkeypatch.setattr(Lesson, "exercises", lambda self: by_lesson.get(self.package, ()))
+    monkeypatch.setattr(manifest, "challenges", tuple)  # and no capstone challenges
     return first, second
 
 

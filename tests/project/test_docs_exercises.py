@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from lessons.manifest import LESSONS, ROOT, Exercise, Lesson
+from lessons.copies import EDITS, new_files
+from lessons.manifest import LESSONS, ROOT, Challenge, Exercise, Lesson, challenges
 from tests.exercises import MIN_EXERCISES
 from tests.project.docs_model import (
     DOCS,
@@ -108,6 +109,39 @@ def test_the_shape_check_reads_nesting_like_the_site_build(tmp_path: Path) -> No
     assert placed["a/solution.py"].admonition == ("???+", "success", "Solution: open after trying")
     assert placed["a/solution.py"].fence == 'python title="a/solution.py"'
     assert {include.heading for include in placed.values()} == {"Exercise 1 · Try"}
+
+
+CHALLENGES_PAGE = DOCS / "capstone" / "challenges.md"
+
+
+@pytest.mark.parametrize("challenge", challenges(), ids=lambda challenge: challenge.name)
+def test_every_capstone_challenge_is_on_its_page_in_the_shared_shape(challenge: Challenge) -> None:
+    shown = {
+        include.path: include
+        for include in placed_includes(CHALLENGES_PAGE)
+        if include.path.startswith(rel(challenge.folder) + "/")
+    }
+    task = rel(challenge.task)
+    hints = [rel(hint) for hint in challenge.hints]
+    solution = [
+        f"{rel(challenge.solution)}/{name}" for name in (*new_files(challenge.solution), EDITS)
+    ]
+    missing = [path for path in (task, *hints, *solution) if path not in shown]
+    assert missing == [], f"docs/capstone/challenges.md does not include {', '.join(missing)}"
+
+    assert all(
+        item.heading.startswith(f"Challenge {challenge.number} · ") for item in shown.values()
+    ), f"the includes of {challenge.name} belong under '## Challenge {challenge.number} · …'"
+    assert (shown[task].admonition, shown[task].fence) == (None, None), "the task is on show"
+    for number, hint in enumerate(hints, start=1):
+        assert shown[hint].admonition == ("???", "tip", f"Hint {number}")
+    for path in solution:
+        marker, kind, title = shown[path].admonition or ("", "", "")
+        assert (marker, kind) == ("???", "success"), f"{path} is in the collapsed solution"
+        assert "open after trying" in title
+        assert (shown[path].fence or "").startswith(("python", "toml", "text"))
+    order = [shown[path].line for path in (task, *hints, *solution)]
+    assert order == sorted(order), "task, hints in order, then the solution"
 
 
 # ---- links into this repository -------------------------------------------------------------

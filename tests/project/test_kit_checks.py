@@ -226,6 +226,8 @@ def test_requests_are_described_as_a_learner_would_type_them(client: Client) -> 
         client.patch("/task", data={"a": "1"}).request,
         client.delete("/task").request,
         client.post("/echo", content=b"raw").request,
+        client.get("/task", headers={"Authorization": "Bearer " + "x" * 40}).request,
+        client.get("/task", headers={"Authorization": "Basic YTpi"}).request,
     ]
 
     assert described == [
@@ -234,6 +236,9 @@ def test_requests_are_described_as_a_learner_would_type_them(client: Client) -> 
         "PATCH /task form {'a': '1'}",
         "DELETE /task",
         "POST /echo b'raw'",
+        # A token is long and no help in a message: its start is enough to tell it is there.
+        "GET /task -H 'Authorization: Bearer xxxxxxxxx…'",
+        "GET /task -H 'Authorization: Basic YTpi'",
     ]
 
 

@@ -187,3 +187,39 @@ def test_a_check_can_reach_the_learners_module_when_the_kit_offers_it(
 
     assert run_checks(EXERCISE, app_file(tmp_path, APP + "app = Litestar([count])\n")).passed
     assert seen == [[]]
+
+
+def test_a_check_reaches_the_module_of_an_app_built_by_create_app(
+    tmp_path: Path, checks: Checks
+) -> None:
+    # The file has no module-level `app`: the runner calls its create_app(). Client.module
+    # used to look for the module whose `app` is the client's, found none, and raised
+    # LookupError (an error, not a failed check) for every exercise built this way.
+    seen: list[object] = []
+
+    @checks.add("the factory is the learner's")
+    def reaches(client: Client) -> None:
+        seen.append(client.module.create_app)
+
+    source = APP + "def create_app() -> Litestar:\n    return Litestar([count])\n"
+
+    report = run_checks(EXERCISE, app_file(tmp_path, source))
+
+    assert report.passed, report.outcomes
+    assert callable(seen[0])
+
+
+def test_only_runs_the_named_checks_and_what_they_need(tmp_path: Path, checks: Checks) -> None:
+    add_count_checks(checks)
+
+    @checks.add("never asked for")
+    def other(client: Client) -> None:
+        client.get("/count").expect(200)
+
+    report = run_checks(EXERCISE, app_file(tmp_path, APP + "app = Litestar([count])\n"), {"fresh"})
+
+    assert [(o.check.name, o.status, o.message) for o in report.outcomes] == [
+        ("counts", "passed", ""),
+        ("fresh", "passed", ""),
+        ("other", "skipped", "not run this time"),
+    ]

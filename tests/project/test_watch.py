@@ -185,3 +185,29 @@ def test_watch_with_no_arguments_watches_the_current_exercise(
     out = capsys.readouterr().out
     assert out.startswith("Lesson 01 · exercise 1")
     assert f"Watching {REAL.working}: save it to check again (Ctrl+C stops)." in out
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["events", "polling"])
+def test_a_save_anywhere_in_a_challenges_copy_calls_back(tmp_path: Path, poll: bool) -> None:
+    # A capstone challenge's copy is a folder: a save of any of its files counts.
+    copy = tmp_path / "c01_labels"
+    (copy / "capstone" / "__pycache__").mkdir(parents=True)
+    stop, calls, thread = watch_in_thread(copy, poll=poll)
+    try:
+        save_until_seen(copy / "capstone" / "models.py", calls)
+        assert calls
+    finally:
+        stop.set()
+        thread.join(WAIT)
+
+
+def test_what_python_writes_in_a_copy_does_not_count(tmp_path: Path) -> None:
+    (tmp_path / "capstone" / "__pycache__").mkdir(parents=True)
+    before = watching.stamp(tmp_path)
+
+    (tmp_path / "capstone" / "__pycache__" / "models.cpython-311.pyc").write_bytes(b"x")
+    (tmp_path / "compiled.pyc").write_bytes(b"x")
+
+    assert watching.stamp(tmp_path) == before == (0, 0)
+    (tmp_path / "capstone" / "models.py").write_text("x = 1\n")
+    assert watching.stamp(tmp_path) != before

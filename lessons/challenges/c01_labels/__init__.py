@@ -1,0 +1,4 @@
+"""Label your tasks.
+
+Test: tests/capstone/test_labels.py
+"""

@@ -1,0 +1,4 @@
+"""A due-soon feed.
+
+Test: tests/capstone/test_due_soon.py
+"""
