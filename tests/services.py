@@ -189,6 +189,8 @@ def isolated_postgres_database() -> Iterator[str]:
 
 def delete_saq_queue(url: str, name: str) -> None:
     """Delete every Redis key of the SAQ queue `name`: "saq:<name>:*" and "saq:job:<name>:*"."""
+    import redis  # noqa: PLC0415 - see the imports
+
     with redis.Redis.from_url(url) as client:
         keys = [*client.scan_iter(f"saq:{name}:*"), *client.scan_iter(f"saq:job:{name}:*")]
         if keys:

@@ -55,6 +55,13 @@ def test_the_schema_uses_the_wire_names() -> None:
     assert responses == [{"id", "handle", "displayName"}] * 2
 
 
+# Litestar caches each handler's DTO backend under "module.qualname::sum of its layers' id()":
+# every case below defines the same `show`, and once an earlier case's app is collected its
+# ids can come back, and with them its backend (a camelCase answer for "upper"). Keeping the
+# apps alive keeps the ids apart.
+_APPS: list[Litestar] = []
+
+
 @pytest.mark.parametrize(
     ("strategy", "wire_name"),
     [
@@ -73,5 +80,6 @@ def test_each_rename_strategy_spells_the_field(strategy: RenameStrategy, wire_na
     async def show() -> User:
         return USERS[1]
 
-    with TestClient(Litestar([show])) as client:
+    _APPS.append(Litestar([show]))
+    with TestClient(_APPS[-1]) as client:
         assert client.get(f"/{strategy}").json() == {wire_name: "Alice"}
