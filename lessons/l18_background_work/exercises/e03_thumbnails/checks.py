@@ -66,7 +66,9 @@ def completes(client: Client) -> None:
 @checks.add("each image gets a job and a thumbnail of its own", needs=location_names_the_job)
 def one_job_per_image(client: Client) -> None:
     cat, dog = accepted(client, CAT), accepted(client, DOG)
-    if cat.json()["id"] == dog.json()["id"]:
+    # One key for every job fails here or in accepted() (SAQ refuses a key still queued),
+    # depending on whether the worker has finished the first job: coverage cannot count on it.
+    if cat.json()["id"] == dog.json()["id"]:  # pragma: no cover
         raise CheckFailed(
             request=f"{cat.request}, then {dog.request}",
             expected="two different ids",
