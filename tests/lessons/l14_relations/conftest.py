@@ -1,0 +1,43 @@
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from tests.services import isolated_postgres_database
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """A fresh SQLite file per test: tests never share data and can run in parallel."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'lesson14.sqlite3'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The same test on SQLite and on PostgreSQL (skipped, with the reason, when unreachable).
+
+    Each PostgreSQL test gets a database of its own, dropped afterwards: parallel runs
+    never see each other's tables.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'lesson14.sqlite3'}"
+        return
+    with isolated_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(autouse=True)
+def predictable_uuids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """uuid4() counts up from 1 in these tests, so the transcripts on the page are stable.
+
+    uuid4 is `UUID(bytes=os.urandom(16), version=4)`; only the uuid module's own view of
+    `os` is replaced. Run the app yourself and the ids are random, as they should be.
+    """
+    counter = iter(range(1, 2**32))
+
+    def urandom(size: int) -> bytes:
+        return next(counter).to_bytes(size, "big")
+
+    monkeypatch.setattr(uuid, "os", SimpleNamespace(urandom=urandom))
