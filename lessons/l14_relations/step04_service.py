@@ -53,15 +53,15 @@ ALBUM_FILTERS = providers.FilterConfig(
 # orderBy takes any string (?orderBy=nope is a 500). Bounded, and a closed list of fields:
 def bounded_page(
     # Bounded too: page 10**18 would be an offset past SQLite's 64-bit integers, a 500.
-    current_page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGES, query="currentPage")] = 1,
-    page_size: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE, query="pageSize")] = 10,
+    current_page: Annotated[int, QueryParameter(ge=1, le=MAX_PAGES, name="currentPage")] = 1,
+    page_size: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE, name="pageSize")] = 10,
 ) -> filters.LimitOffset:
     return filters.LimitOffset(limit=page_size, offset=page_size * (current_page - 1))
 
 
 def known_order(
-    order_by: Annotated[Literal["title", "year"], QueryParameter(query="orderBy")] = "title",
-    sort_order: Annotated[Literal["asc", "desc"], QueryParameter(query="sortOrder")] = "asc",
+    order_by: Annotated[Literal["title", "year"], QueryParameter(name="orderBy")] = "title",
+    sort_order: Annotated[Literal["asc", "desc"], QueryParameter(name="sortOrder")] = "asc",
 ) -> filters.OrderBy:
     return filters.OrderBy(field_name=order_by, sort_order=sort_order)
 
