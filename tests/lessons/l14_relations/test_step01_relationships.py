@@ -1,6 +1,5 @@
 """Step 01: one-to-many and many-to-many, UUID keys, eager loading and lazy="raise"."""
 
-import gc
 import sqlite3
 import sys
 import uuid
@@ -155,9 +154,7 @@ def test_lazy_loading_under_asyncio_is_a_missing_greenlet_error(any_database_url
     # lazy="raise" fails the same request at once, and says what is missing.
     assert isinstance(raised[1], InvalidRequestError)
     assert str(raised[1]) == "'Artist.albums' is not available due to lazy='raise'"
-    raised.clear()  # the errors' tracebacks hold that coroutine: let it go, in this test
-    del lazy_error
-    gc.collect()
+    raised.clear()  # the errors' tracebacks hold that coroutine: let it go (see conftest.py)
 
 
 def test_joinedload_of_a_collection_needs_unique(database_url: str) -> None:
