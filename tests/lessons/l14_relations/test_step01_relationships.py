@@ -72,8 +72,8 @@ def test_bad_references_and_duplicates(database_url: str, transcript: MakeTransc
         unknown_artist = record(
             client.post("/albums", json={"title": "X", "year": 1965, "artist_id": MISSING})
         )
-        twice = client.post(
-            "/albums", json={"title": "Pastel Blues", "year": 1965, "artist_id": nina}
+        twice = record(
+            client.post("/albums", json={"title": "Pastel Blues", "year": 1965, "artist_id": nina})
         )
         same_name = client.post("/artists", json={"name": "Nina Simone"})
         not_a_uuid = record(client.get("/albums/42"))
