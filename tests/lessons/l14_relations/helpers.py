@@ -31,5 +31,5 @@ def errors_of(app: Litestar) -> list[BaseException]:
     async def remember(error: BaseException, _scope: object) -> None:
         raised.append(error)
 
-    app.after_exception.append(remember)  # type: ignore[arg-type]
+    app.after_exception.append(remember)
     return raised

@@ -104,8 +104,9 @@ def test_uuidv7_falls_back_to_uuid4_without_uuid_utils() -> None:
     # UUIDv7Base wants time-ordered v7 ids; before Python 3.14 it needs the uuid-utils
     # package for them, and without it logs a warning and makes v4 ids instead.
     expected = 7 if UUID_UTILS_INSTALLED or sys.version_info >= (3, 14) else 4
-    assert mixin.uuid7().version == expected
-    assert (mixin.uuid7 is mixin.uuid4) == (expected == 4)  # the fallback is uuid4 itself
+    generators = vars(mixin)  # what UUIDv7PrimaryKey's `id` default calls, and uuid4
+    assert generators["uuid7"]().version == expected
+    assert (generators["uuid7"] is generators["uuid4"]) == (expected == 4)  # uuid4 itself
 
 
 # --8<-- [start:lazy]

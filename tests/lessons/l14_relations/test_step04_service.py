@@ -69,7 +69,7 @@ def test_pages_search_and_order(database_url: str, transcript: MakeTranscript) -
     ],
 )
 def test_what_the_hand_written_providers_refuse(
-    database_url: str, query: dict[str, object], key: str
+    database_url: str, query: dict[str, int | str], key: str
 ) -> None:
     with TestClient(create_app(database_url)) as client:
         response = client.get("/albums", params=query)
