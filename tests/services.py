@@ -22,7 +22,6 @@ from collections.abc import Iterator
 
 import asyncpg  # type: ignore[import-untyped]
 import pytest
-import redis
 from sqlalchemy.engine import URL, make_url
 
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -82,6 +81,9 @@ def postgres_problem(url: str) -> str | None:
 @functools.cache
 def redis_problem(url: str) -> str | None:
     """Why Redis at `url` cannot be used, or None when it answers PING."""
+    # Imported here: lessons that need only PostgreSQL (lesson 14) run without the redis extra.
+    import redis  # noqa: PLC0415
+
     parsed = make_url(url)
     try:
         _tcp_connect(parsed.host or "127.0.0.1", parsed.port or 6379)

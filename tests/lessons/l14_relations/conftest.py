@@ -45,7 +45,7 @@ def predictable_uuids(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(uuid, "os", SimpleNamespace(urandom=urandom))
 
 
-# A lazy load under asyncio (step 1's pitfall, and wrong solutions that make it) fails with
+# A lazy load under asyncio (step 1's pitfall) fails with
 # MissingGreenlet and leaves the driver's cursor() coroutine never awaited. Its RuntimeWarning
 # comes whenever that coroutine is collected; with warnings as errors pytest would pin it on
 # whichever later test happens to be running. Collect it at the end of the test that made it.

@@ -136,6 +136,7 @@ async def raising_albums(
 # RuntimeWarning when it is collected, which pytest reports as "unraisable".
 @pytest.mark.filterwarnings("ignore:coroutine 'Connection.cursor' was never awaited")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.usefixtures("collect_leftover_coroutines")
 def test_lazy_loading_under_asyncio_is_a_missing_greenlet_error(any_database_url: str) -> None:
     app = create_app(any_database_url)
     app.register(lazy_albums)
