@@ -2,7 +2,7 @@
 
 # --8<-- [start:repositories]
 from advanced_alchemy.extensions.litestar import repository
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lessons.l14_relations.models import Album, Artist, Genre
@@ -34,4 +34,9 @@ async def provide_genres(db_session: NamedDependency[AsyncSession]) -> GenreRepo
     return GenreRepository(session=db_session)
 
 
+REPOSITORIES = {
+    "artists": Provide(provide_artists),
+    "albums": Provide(provide_albums),
+    "genres": Provide(provide_genres),
+}
 # --8<-- [end:repositories]

@@ -5,19 +5,17 @@ from uuid import UUID
 
 from advanced_alchemy.extensions.litestar import filters
 from litestar import Litestar, get, post
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from sqlalchemy.orm import joinedload, selectinload
 
 from lessons.l14_relations.database import DATABASE_URL, close_engine, database
 from lessons.l14_relations.models import Album, Artist, Genre
 from lessons.l14_relations.repositories import (
+    REPOSITORIES,
     AlbumRepository,
     ArtistRepository,
     GenreRepository,
-    provide_albums,
-    provide_artists,
-    provide_genres,
 )
 from lessons.l14_relations.schemas import AlbumOut, ArtistOut, NewAlbum, NewArtist
 
@@ -79,11 +77,7 @@ def create_app(database_url: str = DATABASE_URL) -> Litestar:
     config, plugin = database(database_url)
     return Litestar(
         route_handlers=[add_artist, add_album, get_album],
-        dependencies={
-            "artists": Provide(provide_artists),
-            "albums": Provide(provide_albums),
-            "genres": Provide(provide_genres),
-        },
+        dependencies=REPOSITORIES,
         plugins=[plugin],
         on_shutdown=[close_engine(config)],  # lesson 13, "Known quirks"
     )

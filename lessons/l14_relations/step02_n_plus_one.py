@@ -5,16 +5,14 @@ from uuid import UUID
 
 import msgspec
 from litestar import Litestar, get
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from sqlalchemy.orm import selectinload
 
 from lessons.l14_relations.database import DATABASE_URL, close_engine, database
 from lessons.l14_relations.models import Album, Artist
 from lessons.l14_relations.repositories import (
+    REPOSITORIES,
     ArtistRepository,
-    provide_albums,
-    provide_artists,
-    provide_genres,
 )
 from lessons.l14_relations.statements import CountStatements
 from lessons.l14_relations.step01_relationships import add_album, add_artist
@@ -62,11 +60,7 @@ def create_app(database_url: str = DATABASE_URL) -> Litestar:
     config, plugin = database(database_url)
     return Litestar(
         route_handlers=[add_artist, add_album, list_artists],
-        dependencies={
-            "artists": Provide(provide_artists),
-            "albums": Provide(provide_albums),
-            "genres": Provide(provide_genres),
-        },
+        dependencies=REPOSITORIES,
         plugins=[plugin],
         # Every response says how many SQL statements it took: x-sql-statements.
         middleware=[CountStatements()],

@@ -5,16 +5,15 @@ from typing import Annotated
 
 import msgspec
 from litestar import Litestar, post
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
 from lessons.l14_relations.database import DATABASE_URL, close_engine, database
 from lessons.l14_relations.models import Album, Artist
 from lessons.l14_relations.repositories import (
+    REPOSITORIES,
     AlbumRepository,
     ArtistRepository,
-    provide_albums,
-    provide_artists,
 )
 from lessons.l14_relations.schemas import ArtistOut, Name, Title, Year
 from lessons.l14_relations.statements import CountStatements
@@ -56,7 +55,7 @@ def create_app(database_url: str = DATABASE_URL) -> Litestar:
     config, plugin = database(database_url)
     return Litestar(
         route_handlers=[add_discography, list_artists],
-        dependencies={"artists": Provide(provide_artists), "albums": Provide(provide_albums)},
+        dependencies=REPOSITORIES,
         plugins=[plugin],
         middleware=[CountStatements()],
         on_shutdown=[close_engine(config)],

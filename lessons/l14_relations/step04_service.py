@@ -11,12 +11,7 @@ from litestar.params import QueryParameter, SkipValidation
 
 from lessons.l14_relations.database import DATABASE_URL, close_engine, database
 from lessons.l14_relations.models import Album
-from lessons.l14_relations.repositories import (
-    AlbumRepository,
-    provide_albums,
-    provide_artists,
-    provide_genres,
-)
+from lessons.l14_relations.repositories import REPOSITORIES, AlbumRepository
 from lessons.l14_relations.schemas import AlbumOut
 from lessons.l14_relations.statements import CountStatements
 from lessons.l14_relations.step01_relationships import (
@@ -111,9 +106,7 @@ def create_app(database_url: str = DATABASE_URL) -> Litestar:
         route_handlers=[add_artist, add_album, list_albums],
         dependencies={
             **DEPENDENCIES,
-            "artists": Provide(provide_artists),
-            "albums": Provide(provide_albums),  # the repository, for POST /albums
-            "genres": Provide(provide_genres),
+            **REPOSITORIES,  # for POST /artists and POST /albums
         },
         plugins=[plugin],
         middleware=[CountStatements()],

@@ -4,12 +4,12 @@ import pytest
 from advanced_alchemy.exceptions import RepositoryError
 from advanced_alchemy.extensions.litestar import filters, providers
 from litestar import Litestar, get
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from litestar.params import SkipValidation
 from litestar.testing import TestClient
 
 from lessons.l14_relations.database import close_engine, database
-from lessons.l14_relations.repositories import provide_albums, provide_artists, provide_genres
+from lessons.l14_relations.repositories import REPOSITORIES
 from lessons.l14_relations.step01_relationships import ALBUM_WITH_ALL, add_album, add_artist
 from lessons.l14_relations.step04_service import (
     ALBUM_FILTERS,
@@ -96,9 +96,7 @@ def test_the_librarys_own_providers_accept_too_much(database_url: str) -> None:
         [add_artist, add_album, library],
         dependencies={
             **dependencies,
-            "artists": Provide(provide_artists),
-            "albums": Provide(provide_albums),
-            "genres": Provide(provide_genres),
+            **REPOSITORIES,
         },
         plugins=[plugin],
         on_shutdown=[close_engine(config)],
