@@ -1,9 +1,12 @@
 """Step 02: the statements one request sends, counted: 3 however many artists, or 1 + N."""
 
+import asyncio
+
+import httpx
 import pytest
 from litestar import get
 from litestar.di import NamedDependency
-from litestar.testing import TestClient
+from litestar.testing import AsyncTestClient, TestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import lazyload, selectinload
@@ -84,6 +87,20 @@ def test_forgetting_the_second_level_is_caught_by_lazy_raise(database_url: str) 
     # every test; with the default lazy="select" it would be N hidden queries, or
     # MissingGreenlet under asyncio.
     assert response.status_code == 500
+
+
+def test_overlapping_requests_count_their_own_statements(database_url: str) -> None:
+    async def both() -> list[httpx.Response]:
+        async with AsyncTestClient(create_app(database_url)) as client:
+            await client.post("/artists", json={"name": "Nina Simone"})
+            lists = [client.get("/artists") for _ in range(5)]
+            refused = [client.post("/artists", json={"name": ""}) for _ in range(5)]
+            return list(await asyncio.gather(*lists, *refused))
+
+    responses = asyncio.run(both())
+
+    # Run together, each still says its own count: the context variable is per request.
+    assert [statements(response) for response in responses] == [2] * 5 + [0] * 5
 
 
 def test_every_response_says_how_many_statements_it_took(database_url: str) -> None:

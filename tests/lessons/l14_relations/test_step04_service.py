@@ -56,6 +56,20 @@ def test_pages_search_and_order(database_url: str, transcript: MakeTranscript) -
     assert statements(page) == statements(found) == 3
 
 
+def test_the_query_parameters_are_the_librarys_names(database_url: str) -> None:
+    with TestClient(create_app(database_url)) as client:
+        operation = client.get("/schema/openapi.json").json()["paths"]["/albums"]["get"]
+
+    assert [parameter["name"] for parameter in operation["parameters"]] == [
+        "currentPage",
+        "pageSize",
+        "searchString",
+        "searchIgnoreCase",
+        "orderBy",
+        "sortOrder",
+    ]
+
+
 @pytest.mark.parametrize(
     ("query", "key"),
     [
