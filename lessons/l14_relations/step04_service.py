@@ -1,4 +1,4 @@
-"""A service with filter dependencies: pages, search and sorting from query parameters."""
+"""A service with filter dependencies: pages, search, sorting and a genre, from the query."""
 
 # --8<-- [start:app]
 from typing import Annotated, Literal
@@ -10,9 +10,9 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter, SkipValidation
 
 from lessons.l14_relations.database import DATABASE_URL, close_engine, database
-from lessons.l14_relations.models import Album
+from lessons.l14_relations.models import Album, Genre
 from lessons.l14_relations.repositories import REPOSITORIES, AlbumRepository
-from lessons.l14_relations.schemas import AlbumOut
+from lessons.l14_relations.schemas import AlbumOut, GenreName
 from lessons.l14_relations.statements import CountStatements
 from lessons.l14_relations.step01_relationships import (
     ALBUM_WITH_ALL,
@@ -84,11 +84,13 @@ async def list_albums(
     # SkipValidation: Litestar cannot validate a union of filter classes (a TypeError, a
     # 500), and it need not: the filters come from the providers above, not the client.
     filters: NamedDependency[SkipValidation[list[filters.FilterTypes]]],
+    genre: Annotated[GenreName | None, QueryParameter()] = None,
 ) -> OffsetPagination[AlbumOut]:
-    found, total = await album_service.get_many_and_count(*filters)
-    page = album_service.to_schema(
-        found, total, filters=filters
-    )  # limit and offset from the filters
+    # A condition on a relationship: `.any()` is an EXISTS over album_genre. It chooses the
+    # albums and leaves each album's own genres alone, which ALBUM_WITH_ALL loads in full.
+    chosen = [] if genre is None else [Album.genres.any(Genre.name == genre)]
+    found, total = await album_service.get_many_and_count(*filters, *chosen)
+    page = album_service.to_schema(found, total, filters=filters)  # limit, offset from filters
     return OffsetPagination(
         items=[album_out(album) for album in page.items],
         limit=page.limit,

@@ -27,7 +27,7 @@ TITLES = ["Pastel Blues", "Wild Is the Wind", "Little Girl Blue", "Baltimore", "
 def add_albums(client: Client) -> None:
     nina = helpers.add_artist(client, "Nina Simone")
     for year, title in enumerate(TITLES, start=1958):
-        helpers.add_album(client, nina, title, year, "jazz")
+        helpers.add_album(client, nina, title, year, "jazz", *(["soul"] if "Soul" in title else []))
 
 
 def titles(response: object) -> list[str]:
@@ -42,6 +42,7 @@ def test_pages_search_and_order(database_url: str, transcript: MakeTranscript) -
         found = client.get("/albums", params={"searchString": "BLUE"})
         newest = client.get("/albums", params={"orderBy": "year", "sortOrder": "desc"})
         past = client.get("/albums", params={"currentPage": 9})
+        soul = record(client.get("/albums", params={"genre": "soul"}))
 
     assert titles(page) == ["Pastel Blues", "Silk & Soul"]  # ordered by title
     assert {key: page.json()[key] for key in ("limit", "offset", "total")} == {
@@ -52,6 +53,11 @@ def test_pages_search_and_order(database_url: str, transcript: MakeTranscript) -
     assert titles(found) == ["Little Girl Blue", "Pastel Blues"]  # case ignored
     assert titles(newest)[0] == "Silk & Soul"
     assert past.json()["total"] == 5  # count_with_window_function=False
+    # Chosen by a genre, listed with all of theirs.
+    assert [(album["title"], album["genres"]) for album in soul.json()["items"]] == [
+        ("Silk & Soul", ["jazz", "soul"])
+    ]
+    assert soul.json()["total"] == 1
     # The count, the page (with its artist joined) and the genres: 3, whatever the page.
     assert statements(page) == statements(found) == 3
 
@@ -67,6 +73,7 @@ def test_the_query_parameters_are_the_librarys_names(database_url: str) -> None:
         "searchIgnoreCase",
         "orderBy",
         "sortOrder",
+        "genre",
     ]
 
 
