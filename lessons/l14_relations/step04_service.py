@@ -12,7 +12,7 @@ from litestar.params import QueryParameter, SkipValidation
 from lessons.l14_relations.database import DATABASE_URL, close_engine, database
 from lessons.l14_relations.models import Album, Genre
 from lessons.l14_relations.repositories import REPOSITORIES, AlbumRepository
-from lessons.l14_relations.schemas import AlbumOut, GenreName
+from lessons.l14_relations.schemas import AlbumOut
 from lessons.l14_relations.statements import CountStatements
 from lessons.l14_relations.step01_relationships import (
     ALBUM_WITH_ALL,
@@ -84,7 +84,7 @@ async def list_albums(
     # SkipValidation: Litestar cannot validate a union of filter classes (a TypeError, a
     # 500), and it need not: the filters come from the providers above, not the client.
     filters: NamedDependency[SkipValidation[list[filters.FilterTypes]]],
-    genre: Annotated[GenreName | None, QueryParameter()] = None,
+    genre: Annotated[str | None, QueryParameter(max_length=50, pattern=r"^[a-z-]+$")] = None,
 ) -> OffsetPagination[AlbumOut]:
     # A condition on a relationship: `.any()` is an EXISTS over album_genre. It chooses the
     # albums and leaves each album's own genres alone, which ALBUM_WITH_ALL loads in full.

@@ -1,6 +1,5 @@
 """Step 04: the service and the library's filter dependencies, and where they fall short."""
 
-import pytest
 from advanced_alchemy.exceptions import RepositoryError
 from advanced_alchemy.extensions.litestar import filters, providers
 from litestar import Litestar, get
@@ -77,26 +76,25 @@ def test_the_query_parameters_are_the_librarys_names(database_url: str) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("query", "key"),
-    [
-        ({"pageSize": MAX_PAGE + 1}, "page_size"),
-        ({"pageSize": 0}, "page_size"),
-        ({"currentPage": 0}, "current_page"),
-        ({"currentPage": 10**18}, "current_page"),
-        ({"orderBy": "nope"}, "order_by"),
-        ({"orderBy": "artist"}, "order_by"),
-        ({"sortOrder": "up"}, "sort_order"),
-    ],
-)
-def test_what_the_hand_written_providers_refuse(
-    database_url: str, query: dict[str, int | str], key: str
-) -> None:
-    with TestClient(create_app(database_url)) as client:
-        response = client.get("/albums", params=query)
+REFUSED: list[tuple[dict[str, int | str], str]] = [
+    ({"pageSize": MAX_PAGE + 1}, "page_size"),
+    ({"pageSize": 0}, "page_size"),
+    ({"currentPage": 0}, "current_page"),
+    ({"currentPage": 10**18}, "current_page"),
+    ({"orderBy": "nope"}, "order_by"),
+    ({"orderBy": "artist"}, "order_by"),
+    ({"sortOrder": "up"}, "sort_order"),
+    ({"genre": "Jazz!"}, "genre"),
+]
 
-    assert response.status_code == 400
-    assert response.json()["extra"][0]["key"] == key
+
+def test_what_the_hand_written_providers_refuse(database_url: str) -> None:
+    with TestClient(create_app(database_url)) as client:
+        refused = [(client.get("/albums", params=query), key) for query, key in REFUSED]
+
+    for response, key in refused:
+        assert response.status_code == 400, response.request.url
+        assert response.json()["extra"][0]["key"] == key
 
 
 def test_the_librarys_own_providers_accept_too_much(database_url: str) -> None:
