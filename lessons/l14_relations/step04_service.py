@@ -27,8 +27,8 @@ KEYS = providers.DEPENDENCY_DEFAULTS  # "limit_offset_filter", "order_by_filter"
 
 
 # --8<-- [start:service]
-# The service is where rules about albums would go (lesson 13 step 3); here it only
-# carries what every query of it loads, so no handler can forget the artist or genres.
+# The service is where rules about albums would go (lesson 13 step 3). The provider below
+# builds one per request with ALBUM_WITH_ALL, so no handler can forget the artist or genres.
 class AlbumService(service.SQLAlchemyAsyncRepositoryService[Album, AlbumRepository]):
     repository_type = AlbumRepository
 

@@ -127,11 +127,15 @@ def test_the_librarys_own_providers_accept_too_much(database_url: str) -> None:
         everything = client.get("/albums-library", params={"pageSize": 1_000_000})
         unknown = client.get("/albums-library", params={"orderBy": "nope"})
         # --8<-- [end:library-limits]
+        far = client.get("/albums-library", params={"currentPage": 10**18})
 
     assert everything.status_code == 200  # no upper bound: any page size is accepted
     assert everything.json() == {"items": 5, "total": 5}
     assert unknown.status_code == 500  # any string is taken as a column name
-    assert isinstance(raised[-1], RepositoryError)  # from the missing attribute "nope"
+    assert isinstance(raised[-2], RepositoryError)  # from the missing attribute "nope"
+    # Page 10**18 of 20 is an offset past SQLite's 64-bit integers: the driver overflows.
+    assert far.status_code == 500
+    assert isinstance(raised[-1], OverflowError)
 
 
 def test_the_filters_parameter_needs_skip_validation(database_url: str) -> None:
