@@ -18,7 +18,12 @@ from lessons.manifest import LESSONS  # noqa: E402 - the manifest is stdlib-only
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-# `nox` with no arguments runs every session not marked default=False.
+# `nox` with no arguments runs every session not marked default=False, two at a time: the
+# sessions are independent (each test that needs PostgreSQL or Redis makes a database or a key
+# namespace of its own), and one alone leaves the second core idle while it waits on servers.
+# Output is printed per session as each one ends. `nox -j 1` runs them one after another.
+nox.options.parallel = 2
+nox.options.allow_parallel = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 CONSTRAINTS = ("-c", "constraints.txt")
@@ -33,8 +38,14 @@ def install(session: nox.Session, *groups: str, extras: tuple[str, ...] | None =
 
 
 def pytest(session: nox.Session, *args: str) -> None:
+    # No shared .pytest_cache: sessions run side by side.
     session.run(
-        "pytest", *args, *session.posargs, env={"COVERAGE_FILE": f".coverage.{session.name}"}
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        *args,
+        *session.posargs,
+        env={"COVERAGE_FILE": f".coverage.{session.name}"},
     )
 
 
@@ -56,6 +67,44 @@ def _lesson_session(number: int) -> None:
     run_lesson.__doc__ = f"Lesson {lesson.number:02d}: {lesson.title}."
 
 
+@nox.session
+def capstone(session: nox.Session) -> None:
+    """The capstone's tests: SQLite always; PostgreSQL and Redis when reachable (or required)."""
+    install(session, "test", extras=("capstone",))
+    pytest(
+        session,
+        "tests/capstone",
+        "tests/bench",  # the benchmark harness, on tiny sizes
+        "tests/reliability",  # short forms of the load, crash and concurrency tests
+        "--cov=capstone",
+        "--cov-report=term-missing",
+        "--cov-fail-under=100",
+    )
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Schemathesis against every lesson and the capstone (SQLite; PostgreSQL + Redis): short."""
+    install(session, "test", "fuzz", extras=("all",))
+    session.run("pytest", "-p", "no:cacheprovider", "tests/fuzz", *session.posargs)
+
+
+@nox.session(name="fuzz-deep", default=False)
+def fuzz_deep(session: nox.Session) -> None:
+    """The same with many more examples per operation (FUZZ_EXAMPLES, 200 unless set)."""
+    install(session, "test", "fuzz", extras=("all",))
+    examples = os.environ.get("FUZZ_EXAMPLES", "200")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "tests/fuzz",
+        *session.posargs,
+        env={"FUZZ_EXAMPLES": examples},
+    )
+
+
+# Queued after the two longest sessions, so that with two at a time they overlap the rest.
 for _lesson in LESSONS:
     _lesson_session(_lesson.number)
 
@@ -81,36 +130,6 @@ def project(session: nox.Session) -> None:
         "--cov-report=term-missing",
         "--cov-fail-under=100",
     )
-
-
-@nox.session
-def capstone(session: nox.Session) -> None:
-    """The capstone's tests: SQLite always; PostgreSQL and Redis when reachable (or required)."""
-    install(session, "test", extras=("capstone",))
-    pytest(
-        session,
-        "tests/capstone",
-        "tests/bench",  # the benchmark harness, on tiny sizes
-        "tests/reliability",  # short forms of the load, crash and concurrency tests
-        "--cov=capstone",
-        "--cov-report=term-missing",
-        "--cov-fail-under=100",
-    )
-
-
-@nox.session
-def fuzz(session: nox.Session) -> None:
-    """Schemathesis against every lesson and the capstone (SQLite; PostgreSQL + Redis): short."""
-    install(session, "test", "fuzz", extras=("all",))
-    session.run("pytest", "tests/fuzz", *session.posargs)
-
-
-@nox.session(name="fuzz-deep", default=False)
-def fuzz_deep(session: nox.Session) -> None:
-    """The same with many more examples per operation (FUZZ_EXAMPLES, 200 unless set)."""
-    install(session, "test", "fuzz", extras=("all",))
-    examples = os.environ.get("FUZZ_EXAMPLES", "200")
-    session.run("pytest", "tests/fuzz", *session.posargs, env={"FUZZ_EXAMPLES": examples})
 
 
 @nox.session
@@ -146,7 +165,7 @@ def docs(session: nox.Session) -> None:
 def browser(session: nox.Session) -> None:
     """The built site in headless Chromium: every page, diagrams, search, tabs, copy buttons."""
     install(session, "test", "docs", "browser", extras=())
-    session.run("pytest", "tests/browser", *session.posargs)
+    session.run("pytest", "-p", "no:cacheprovider", "tests/browser", *session.posargs)
 
 
 @nox.session(default=False)

@@ -145,6 +145,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l02_routing", "Routing"),
     Lesson("l03_parameters", "Query, header and cookie parameters"),
     Lesson("l04_request_bodies", "Request bodies and models", extras=("pydantic", "attrs")),
+    Lesson("l05_responses", "Responses beyond JSON", extras=("redis",)),
     Lesson("l06_dependency_injection", "Dependency injection"),
     Lesson("l07_middleware", "Middleware and the request lifecycle"),
     Lesson("l08_dtos", "Data transfer objects (DTOs)", extras=("pydantic",)),
@@ -155,13 +156,21 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l13_databases", "Databases with SQLAlchemy", extras=("db",)),
     Lesson("l14_relations", "Relationships and queries", extras=("db", "postgres")),
     Lesson("l15_auth", "Authentication and authorization", extras=("auth",)),
+    Lesson("l16_sessions", "Sessions, cookies and CSRF", extras=("auth", "redis")),
     Lesson("l17_testing", "Testing Litestar apps", extras=("db",)),
+    Lesson("l18_background_work", "Work after the response", extras=("jobs",)),
+    Lesson(
+        "l19_observability",
+        "Observability: logs, metrics and traces",
+        extras=("observability", "db"),
+    ),
     Lesson(
         "l20_performance",
         "Performance: measure, don't guess",
         extras=("pydantic", "attrs"),
         groups=("bench",),  # the benchmark's plot is drawn with matplotlib, and tested
     ),
+    Lesson("l21_deployment", "Deploying", extras=("deploy", "db")),
 )
 
 

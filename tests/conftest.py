@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -35,3 +36,28 @@ def transcript(request: pytest.FixtureRequest) -> Iterator[MakeTranscript]:
     problems = [problem for recorder in made if (problem := recorder.finish(update=update))]
     if problems:
         pytest.fail("\n\n".join(problems), pytrace=False)
+
+
+_REGISTRIES = (
+    "_SESSION_SCOPE_KEY_REGISTRY",
+    "_ENGINE_APP_STATE_KEY_REGISTRY",
+    "_SESSIONMAKER_APP_STATE_KEY_REGISTRY",
+)
+
+
+@pytest.fixture(autouse=True)
+def forget_database_config_keys() -> Iterator[None]:
+    """Let each test's SQLAlchemy configs start from the default keys again.
+
+    advanced-alchemy 1.12 records the keys of every `SQLAlchemyAsyncConfig` a process makes in
+    class-level sets and makes each new one unique by trying `key_1`, `key_2`, ... recursively:
+    the 995th config in one process raises RecursionError, and each one before it costs more
+    (tests/capstone/test_database_config_keys.py pins this). A server makes one; a test run, one
+    per app. The apps of a finished test are gone, so their keys are free again.
+    """
+    yield
+    common = sys.modules.get("advanced_alchemy.config.common")
+    if common is None:
+        return  # not imported (or not installed) in this process: nothing recorded
+    for name in _REGISTRIES:
+        getattr(common.GenericSQLAlchemyConfig, name).clear()

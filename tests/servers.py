@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -28,6 +29,19 @@ def free_port() -> int:
         return port
 
 
+@dataclass(frozen=True)
+class Started:
+    """A server process that answers: for tests that signal it or read its log themselves."""
+
+    process: subprocess.Popen[bytes]
+    base: str  # the base URL, http://127.0.0.1:PORT
+    log: IO[bytes]  # its stdout and stderr together
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+
 @contextlib.contextmanager
 def serving(
     command: Sequence[str],
@@ -38,6 +52,20 @@ def serving(
     env: dict[str, str] | None = None,
 ) -> Iterator[str]:
     """Run ``command`` until ``ready_path`` answers on ``port``; yield the base URL."""
+    with started(command, port, ready_path=ready_path, timeout=timeout, env=env) as server:
+        yield server.base
+
+
+@contextlib.contextmanager
+def started(
+    command: Sequence[str],
+    port: int,
+    *,
+    ready_path: str = "/",
+    timeout: float = 30.0,
+    env: dict[str, str] | None = None,
+) -> Iterator[Started]:
+    """As ``serving``, but yield the process and its log too; stop it afterwards if it runs."""
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(  # noqa: S603 - the tests build the command themselves
@@ -50,7 +78,7 @@ def serving(
         )
         try:
             _wait_until_ready(process, base + ready_path, timeout, log)
-            yield base
+            yield Started(process, base, log)
         finally:
             _stop(process)
 

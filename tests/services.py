@@ -19,10 +19,16 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-import asyncpg  # type: ignore[import-untyped]
 import pytest
-from sqlalchemy.engine import URL, make_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+# asyncpg, SQLAlchemy and redis are imported where they are used: a lesson session installs
+# only its own extras (lesson 05 has redis, but neither asyncpg nor SQLAlchemy).
 
 POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -42,9 +48,19 @@ def redis_url() -> str:
     return os.environ.get("TEST_REDIS_URL") or REDIS_URL
 
 
+def make_url(url: str) -> URL:
+    from sqlalchemy.engine import make_url as parse  # noqa: PLC0415 - see the imports
+
+    return parse(url)
+
+
 def shown(url: str) -> str:
     """The URL for a message: never a password."""
-    return make_url(url).render_as_string(hide_password=True)
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
 
 
 def _tcp_connect(host: str, port: int) -> None:
@@ -58,8 +74,14 @@ def _asyncpg_dsn(url: URL) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+def _asyncpg() -> Any:
+    import asyncpg  # type: ignore[import-untyped]  # noqa: PLC0415 - see the imports
+
+    return asyncpg
+
+
 async def _execute(url: URL, statement: str) -> None:
-    connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=PROBE_TIMEOUT)
+    connection = await _asyncpg().connect(_asyncpg_dsn(url), timeout=PROBE_TIMEOUT)
     try:
         await connection.execute(statement, timeout=PROBE_TIMEOUT * 5)
     finally:
@@ -81,12 +103,11 @@ def postgres_problem(url: str) -> str | None:
 @functools.cache
 def redis_problem(url: str) -> str | None:
     """Why Redis at `url` cannot be used, or None when it answers PING."""
-    # Imported here: lessons that need only PostgreSQL (lesson 14) run without the redis extra.
-    import redis  # noqa: PLC0415
+    import redis  # noqa: PLC0415 - see the imports
 
-    parsed = make_url(url)
+    parsed = urlsplit(url)
     try:
-        _tcp_connect(parsed.host or "127.0.0.1", parsed.port or 6379)
+        _tcp_connect(parsed.hostname or "127.0.0.1", parsed.port or 6379)
         with redis.Redis.from_url(
             url, socket_timeout=PROBE_TIMEOUT, socket_connect_timeout=PROBE_TIMEOUT
         ) as client:
@@ -133,7 +154,7 @@ def postgres_database_names(url: str) -> set[str]:
     """The databases on the server at `url` whose names start with DATABASE_PREFIX."""
 
     async def names() -> set[str]:
-        connection = await asyncpg.connect(_asyncpg_dsn(make_url(url)), timeout=PROBE_TIMEOUT)
+        connection = await _asyncpg().connect(_asyncpg_dsn(make_url(url)), timeout=PROBE_TIMEOUT)
         try:
             rows = await connection.fetch(
                 "SELECT datname FROM pg_database WHERE starts_with(datname, $1)", DATABASE_PREFIX
@@ -164,3 +185,11 @@ def isolated_postgres_database() -> Iterator[str]:
             admin.render_as_string(hide_password=False),
             f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
         )
+
+
+def delete_saq_queue(url: str, name: str) -> None:
+    """Delete every Redis key of the SAQ queue `name`: "saq:<name>:*" and "saq:job:<name>:*"."""
+    with redis.Redis.from_url(url) as client:
+        keys = [*client.scan_iter(f"saq:{name}:*"), *client.scan_iter(f"saq:job:{name}:*")]
+        if keys:
+            client.delete(*keys)

@@ -18,7 +18,7 @@ import logging
 import re
 import time
 from collections import OrderedDict, deque
-from collections.abc import AsyncGenerator, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Iterable
 from datetime import timedelta
 from typing import Any, cast
 
@@ -225,7 +225,8 @@ class RedisEventsBackend(RedisChannelsPubSubBackend):
     async def check(self) -> None:
         """Raise if Redis does not answer now (for readiness)."""
         try:
-            await self._redis.ping()
+            # redis-py 7 types an asyncio client's ping() as "bool or an awaitable of one".
+            await cast("Awaitable[bool]", self._redis.ping())
         except RedisProblems as error:
             self._failed(error)
             raise

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import logging
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,12 +15,14 @@ import pytest
 import time_machine
 from argon2 import PasswordHasher
 from litestar import Litestar
+from litestar.logging.standard import QueueListenerHandler
 from litestar.testing import TestClient
 
 from capstone.app import create_app
 from capstone.config import Settings
 from capstone.domain import users
 from capstone.http.auth import AUDIENCE, ISSUER
+from capstone.storage.database import database_config, migrate
 
 Client = TestClient[Litestar]
 # The tests' own signing secret, so they can make tokens of their own (the app's default
@@ -40,6 +45,21 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def stop_log_listeners() -> Iterator[None]:
+    """Stop the log thread each app starts, once its test is over.
+
+    On Python 3.11, Litestar's LoggingConfig gives the `litestar` logger a queue handler whose
+    listener thread runs until the interpreter exits: one thread per app built, hundreds in
+    this suite. A server process builds one app, so only the tests need this.
+    """
+    yield
+    for handler in logging.getLogger("litestar").handlers:
+        if isinstance(handler, QueueListenerHandler) and handler.listener._thread is not None:
+            atexit.unregister(handler.listener.stop)
+            handler.listener.stop()
+
+
 @pytest.fixture
 def frozen_clock() -> Iterator[time_machine.Traveller]:
     """Stop time at a fixed moment: timestamps and tokens in transcripts stay the same.
@@ -51,10 +71,25 @@ def frozen_clock() -> Iterator[time_machine.Traveller]:
         yield traveller
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with every migration applied, made once for the whole run."""
+    path = tmp_path_factory.mktemp("template") / "capstone.sqlite3"
+    migrate(database_config(Settings(database_url=f"sqlite+aiosqlite:///{path}")))
+    return path
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(tmp_path: Path, migrated_database: Path) -> Settings:
+    """A fresh database per test: a copy of the migrated file, so no test pays for migrating.
+
+    The app is told not to migrate at start; the tests of migrating at start make their own
+    settings (test_migrations.py, test_running.py).
+    """
+    path = tmp_path / "capstone.sqlite3"
+    shutil.copyfile(migrated_database, path)
     return Settings(
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'capstone.sqlite3'}", jwt_secret=TEST_SECRET
+        database_url=f"sqlite+aiosqlite:///{path}", jwt_secret=TEST_SECRET, migrate_on_start=False
     )
 
 

@@ -1,0 +1,1 @@
+"""Lesson 16: server-side sessions, cookie flags, session fixation, CSRF, OAuth2 for Swagger."""

@@ -1,0 +1,1 @@
+"""Lesson 21: settings, workers, proxies, shutdown, probes, migrations and an image."""

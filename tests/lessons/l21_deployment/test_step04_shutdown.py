@@ -1,0 +1,100 @@
+"""Step 04: after SIGTERM, uvicorn refuses new connections, lets requests in flight finish
+within --timeout-graceful-shutdown, cancels the rest, and exits."""
+
+import signal
+import threading
+import time
+
+import httpx
+import pytest
+import uvicorn
+from litestar.testing import TestClient
+
+from lessons.l21_deployment import step04_shutdown
+from tests.servers import Started
+
+PATIENCE = 10.0  # seconds: a bound on how long anything may take, never a timing assertion
+
+
+@pytest.fixture
+def patient(servers: dict[str, Started]) -> Started:
+    return servers["patient"]  # reports take 2 s; a shutdown waits up to 5 s
+
+
+@pytest.fixture
+def hurried(servers: dict[str, Started]) -> Started:
+    return servers["hurried"]  # reports take a minute; a shutdown waits 1 s
+
+
+def report_in_flight(server: Started) -> tuple[threading.Thread, list[object]]:
+    """Start GET /reports/daily in a thread; return once the handler is running."""
+    outcome: list[object] = []
+
+    def ask() -> None:
+        try:
+            outcome.append(httpx.get(f"{server.base}/reports/daily", timeout=PATIENCE * 6))
+        except httpx.TransportError as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    deadline = time.monotonic() + PATIENCE
+    while httpx.get(f"{server.base}/reports/running").json()["reports"] == 0:
+        assert time.monotonic() < deadline, "the report never started"
+        time.sleep(0.02)
+    return thread, outcome
+
+
+def refused_after_sigterm(server: Started) -> bool:
+    """Ask on new connections until one is refused (True), within PATIENCE."""
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"{server.base}/reports/running")
+        except httpx.ConnectError:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_sigterm_refuses_new_connections_and_the_report_in_flight_finishes(
+    patient: Started,
+) -> None:
+    thread, outcome = report_in_flight(patient)
+    patient.process.send_signal(signal.SIGTERM)
+
+    assert refused_after_sigterm(patient)
+    assert thread.is_alive()  # the report is still being built while new connections fail
+    thread.join(PATIENCE)
+    [response] = outcome
+    assert isinstance(response, httpx.Response)
+    assert response.status_code == 200
+    # uvicorn raises the signal again once it has shut down: killed by SIGTERM, 143 in a shell.
+    assert patient.process.wait(PATIENCE) == -signal.SIGTERM
+
+
+def test_past_the_timeout_the_request_is_cancelled_and_answered_500(hurried: Started) -> None:
+    thread, outcome = report_in_flight(hurried)
+    hurried.process.send_signal(signal.SIGTERM)
+
+    # Well before the minute the report needs: the bound is --timeout-graceful-shutdown.
+    assert hurried.process.wait(PATIENCE) == -signal.SIGTERM
+    thread.join(PATIENCE)
+    [response] = outcome
+    assert isinstance(response, httpx.Response)
+    assert response.status_code == 500
+    assert "Cancel 1 running task(s), timeout graceful shutdown exceeded" in hurried.output()
+
+
+def test_without_the_flag_uvicorn_waits_for_ever() -> None:
+    assert uvicorn.Config(step04_shutdown.app).timeout_graceful_shutdown is None
+
+
+def test_the_report_and_the_count_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(step04_shutdown, "REPORT_SECONDS", 0)
+    with TestClient(step04_shutdown.app) as client:
+        report = client.get("/reports/daily")
+        running = client.get("/reports/running")
+
+    assert report.json() == {"report": "daily", "parcels": "all delivered"}
+    assert running.json() == {"reports": 0}
