@@ -31,12 +31,16 @@ def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator
 
 
 @pytest.fixture(autouse=True)
-def predictable_uuids(monkeypatch: pytest.MonkeyPatch) -> None:
+def predictable_uuids(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """uuid4() counts up from 1 in these tests, so the transcripts on the page are stable.
 
     uuid4 is `UUID(bytes=os.urandom(16), version=4)`; only the uuid module's own view of
     `os` is replaced. Run the app yourself and the ids are random, as they should be.
     """
+    if "any_database_url" in request.fixturenames:
+        # First the PostgreSQL database, whose name is a real uuid4: predictable names would
+        # collide with the leftovers of a killed run, and with other runs in parallel.
+        request.getfixturevalue("any_database_url")
     counter = iter(range(1, 2**32))
 
     def urandom(size: int) -> bytes:
