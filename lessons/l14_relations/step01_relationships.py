@@ -34,8 +34,10 @@ def album_out(album: Album) -> AlbumOut:
 
 
 @get("/albums/{album_id:uuid}")
-async def get_album(album_id: FromPath[UUID], albums: NamedDependency[AlbumRepository]) -> AlbumOut:
-    return album_out(await albums.get(album_id, load=ALBUM_WITH_ALL))  # 404 when missing
+async def get_album(
+    album_id: FromPath[UUID], album_repo: NamedDependency[AlbumRepository]
+) -> AlbumOut:
+    return album_out(await album_repo.get(album_id, load=ALBUM_WITH_ALL))  # 404 when missing
 
 
 # --8<-- [end:load]
@@ -43,9 +45,9 @@ async def get_album(album_id: FromPath[UUID], albums: NamedDependency[AlbumRepos
 
 @post("/artists")
 async def add_artist(
-    data: JSONBody[NewArtist], artists: NamedDependency[ArtistRepository]
+    data: JSONBody[NewArtist], artist_repo: NamedDependency[ArtistRepository]
 ) -> ArtistOut:
-    artist = await artists.add(Artist(name=data.name))  # a duplicate name is a 409
+    artist = await artist_repo.add(Artist(name=data.name))  # a duplicate name is a 409
     return ArtistOut(id=artist.id, name=artist.name)
 
 
@@ -53,21 +55,21 @@ async def add_artist(
 @post("/albums")
 async def add_album(
     data: JSONBody[NewAlbum],
-    artists: NamedDependency[ArtistRepository],
-    albums: NamedDependency[AlbumRepository],
-    genres: NamedDependency[GenreRepository],
+    artist_repo: NamedDependency[ArtistRepository],
+    album_repo: NamedDependency[AlbumRepository],
+    genre_repo: NamedDependency[GenreRepository],
 ) -> AlbumOut:
-    await artists.get(data.artist_id)  # 404 for an unknown artist, before writing anything
+    await artist_repo.get(data.artist_id)  # 404 for an unknown artist, before writing anything
     # Genres are shared: reuse the stored ones, make only the names not seen before.
-    stored = await genres.get_many(filters.CollectionFilter("name", values=list(data.genres)))
+    stored = await genre_repo.get_many(filters.CollectionFilter("name", values=list(data.genres)))
     chosen = {genre.name: genre for genre in stored}
     chosen.update({name: Genre(name=name) for name in data.genres - chosen.keys()})
     # Assigning the list is all it takes: the INSERT writes the album_genre pairs too.
     album = Album(
         title=data.title, year=data.year, artist_id=data.artist_id, genres=[*chosen.values()]
     )
-    await albums.add(album)  # a second album with the same title for this artist: 409
-    return album_out(await albums.get(album.id, load=ALBUM_WITH_ALL))
+    await album_repo.add(album)  # a second album with the same title for this artist: 409
+    return album_out(await album_repo.get(album.id, load=ALBUM_WITH_ALL))
 
 
 # --8<-- [end:add-album]

@@ -48,8 +48,8 @@ ARTIST_WITH_ALL = [selectinload(Artist.albums).selectinload(Album.genres)]
 
 
 @get("/artists")
-async def list_artists(artists: NamedDependency[ArtistRepository]) -> list[ArtistWithAlbums]:
-    found = await artists.get_many(load=ARTIST_WITH_ALL, order_by=("name", False))
+async def list_artists(artist_repo: NamedDependency[ArtistRepository]) -> list[ArtistWithAlbums]:
+    found = await artist_repo.get_many(load=ARTIST_WITH_ALL, order_by=("name", False))
     return [artist_out(artist) for artist in found]
 
 

@@ -34,15 +34,15 @@ class NewDiscography(msgspec.Struct, forbid_unknown_fields=True):
 @post("/discographies")
 async def add_discography(
     data: JSONBody[NewDiscography],
-    artists: NamedDependency[ArtistRepository],
-    albums: NamedDependency[AlbumRepository],
+    artist_repo: NamedDependency[ArtistRepository],
+    album_repo: NamedDependency[AlbumRepository],
 ) -> ArtistOut:
     # Two repositories, one session: both writes are in the request's one transaction.
     # Nothing here commits; the plugin's "autocommit" handler does, once, for a 2xx.
-    artist = await artists.add(Artist(name=data.name))
+    artist = await artist_repo.add(Artist(name=data.name))
     # A title twice in the list breaks the unique (artist_id, title) constraint: the
     # repository raises, the plugin answers 409, and "autocommit" rolls back both writes.
-    await albums.add_many(
+    await album_repo.add_many(
         [Album(title=a.title, year=a.year, artist_id=artist.id) for a in data.albums]
     )
     return ArtistOut(id=artist.id, name=artist.name)

@@ -1,9 +1,10 @@
 """Step 03: two repositories, one transaction: a failed second write undoes the first."""
 
 from litestar import post
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody
 from litestar.testing import TestClient
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from lessons.l14_relations.models import Album, Artist
 from lessons.l14_relations.repositories import AlbumRepository, ArtistRepository
@@ -44,13 +45,13 @@ def test_the_transcript(database_url: str, transcript: MakeTranscript) -> None:
 @post("/discographies-early")
 async def add_discography_early(
     data: JSONBody[NewDiscography],
-    artists: NamedDependency[ArtistRepository],
-    albums: NamedDependency[AlbumRepository],
+    artist_repo: NamedDependency[ArtistRepository],
+    album_repo: NamedDependency[AlbumRepository],
 ) -> None:
     # auto_commit=True commits the session right after this INSERT: the artist is stored
     # for good before the albums are even tried.
-    artist = await artists.add(Artist(name=data.name), auto_commit=True)
-    await albums.add_many(
+    artist = await artist_repo.add(Artist(name=data.name), auto_commit=True)
+    await album_repo.add_many(
         [Album(title=a.title, year=a.year, artist_id=artist.id) for a in data.albums]
     )
 
@@ -67,3 +68,26 @@ def test_committing_the_first_write_early_leaves_half_a_discography(any_database
 
     assert failed.status_code == 409
     assert [(artist["name"], artist["albums"]) for artist in listed] == [("Miles Davis", [])]
+
+
+def test_a_dependency_named_like_a_body_field_turns_its_400_into_a_500(database_url: str) -> None:
+    async def provide(db_session: NamedDependency[AsyncSession]) -> AlbumRepository:
+        return AlbumRepository(session=db_session)
+
+    @post("/discographies-clash", dependencies={"albums": Provide(provide)})
+    async def clash(
+        data: JSONBody[NewDiscography], albums: NamedDependency[AlbumRepository]
+    ) -> None:
+        pass  # pragma: no cover - never reached: the body is refused first
+
+    app = create_app(database_url)
+    app.register(clash)
+    bad = {"name": "Miles Davis", "albums": {"title": "Kind of Blue"}}  # an object, not a list
+    with TestClient(app) as client:
+        step = client.post("/discographies", json=bad)
+        clashing = client.post("/discographies-clash", json=bad)
+
+    # The error is at `$.data.albums`; Litestar drops "data." and finds the key "albums" among
+    # the handler's dependencies, so it takes the client's mistake for a server error.
+    assert step.status_code == 400
+    assert clashing.status_code == 500
