@@ -254,6 +254,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("l11_openapi", "OpenAPI documentation"),
     Lesson("l12_task_api", "The task API, done right"),
     Lesson("l13_databases", "Databases with SQLAlchemy", extras=("db",)),
+    Lesson("l14_relations", "Relationships and queries", extras=("db", "postgres")),
     Lesson("l15_auth", "Authentication and authorization", extras=("auth",)),
     Lesson("l16_sessions", "Sessions, cookies and CSRF", extras=("auth", "redis")),
     Lesson("l17_testing", "Testing Litestar apps", extras=("db",)),
