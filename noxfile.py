@@ -67,6 +67,19 @@ def _lesson_session(number: int) -> None:
     run_lesson.__doc__ = f"Lesson {lesson.number:02d}: {lesson.title}."
 
 
+# The capstone tests that start servers and other processes: they measure nothing of the
+# capstone's coverage (it runs in those processes), and they spend most of their time waiting,
+# so they are a session of their own that runs beside the others.
+CAPSTONE_PROCESS_TESTS = (
+    "tests/capstone/test_real_server.py",
+    "tests/capstone/test_scale_out.py",
+    "tests/capstone/test_challenges.py",  # each check runs in a copy, in a process of its own
+    "tests/capstone/test_database_config_keys.py",
+    "tests/bench",  # the benchmark harness, on tiny sizes
+    "tests/reliability",  # short forms of the load, crash and concurrency tests
+)
+
+
 @nox.session
 def capstone(session: nox.Session) -> None:
     """The capstone's tests: SQLite always; PostgreSQL and Redis when reachable (or required)."""
@@ -74,12 +87,18 @@ def capstone(session: nox.Session) -> None:
     pytest(
         session,
         "tests/capstone",
-        "tests/bench",  # the benchmark harness, on tiny sizes
-        "tests/reliability",  # short forms of the load, crash and concurrency tests
+        *(f"--ignore={path}" for path in CAPSTONE_PROCESS_TESTS),
         "--cov=capstone",
         "--cov-report=term-missing",
         "--cov-fail-under=100",
     )
+
+
+@nox.session(name="capstone-servers")
+def capstone_servers(session: nox.Session) -> None:
+    """The capstone in real servers and processes: workers, load, crashes, its challenges."""
+    install(session, "test", extras=("capstone",))
+    pytest(session, *CAPSTONE_PROCESS_TESTS)
 
 
 @nox.session
@@ -104,7 +123,14 @@ def fuzz_deep(session: nox.Session) -> None:
     )
 
 
-# Queued after the two longest sessions, so that with two at a time they overlap the rest.
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The built site in headless Chromium: every page, diagrams, search, tabs, copy buttons."""
+    install(session, "test", "docs", "browser", extras=())
+    session.run("pytest", "-p", "no:cacheprovider", "tests/browser", *session.posargs)
+
+
+# Queued after the longest sessions, so that with two at a time they fill in around them.
 for _lesson in LESSONS:
     _lesson_session(_lesson.number)
 
@@ -160,13 +186,6 @@ def docs(session: nox.Session) -> None:
         str(ROOT / "site"),
         env={"NO_MKDOCS_2_WARNING": "1"},
     )
-
-
-@nox.session
-def browser(session: nox.Session) -> None:
-    """The built site in headless Chromium: every page, diagrams, search, tabs, copy buttons."""
-    install(session, "test", "docs", "browser", extras=())
-    session.run("pytest", "-p", "no:cacheprovider", "tests/browser", *session.posargs)
 
 
 @nox.session(default=False)
