@@ -17,12 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from capstone.domain.values import PRIORITY_RANK, Priority, Status
+from capstone.storage.database import RequestTransactions
 from capstone.storage.models import IdempotencyKey, Task, User
 
 # What the layers above may use; they know the Task model from here, not from storage.
 __all__ = [
     "KEY_LIFETIME",
     "IdempotencyKeyReusedError",
+    "OwnerGoneError",
+    "RequestTransactions",
     "SortKey",
     "Task",
     "TaskEvent",
@@ -37,6 +40,10 @@ _SMALLEST_ID, _LARGEST_ID = -(2**63), 2**63 - 1  # the range of a BIGINT primary
 
 class TaskNotFoundError(Exception):
     """No such task for this owner (another owner's task is "not found" too)."""
+
+
+class OwnerGoneError(Exception):
+    """The signed-in user's account no longer exists: a valid token, but nobody to write for."""
 
 
 class VersionConflictError(Exception):
@@ -121,7 +128,14 @@ class TaskService:
         task.priority_rank = PRIORITY_RANK[task.priority]
         task.completed_at = self.clock() if task.status is Status.DONE else None
         self.session.add(task)
-        await self.session.flush()
+        try:
+            await self.session.flush()
+        except IntegrityError:
+            # A new task refers to nothing but its owner (a foreign key): the account was
+            # deleted after its token was issued. The token still signs in (the id in it is
+            # trusted), but it can never write for an account that is gone.
+            await self.session.rollback()
+            raise OwnerGoneError(f"The account {self.owner_id} no longer exists") from None
         await self._count(+1)
         self.outbox.append(TaskEvent("created", self.owner_id, task))
         return task
