@@ -89,8 +89,14 @@ class Settings:
     # from the environment: only the benchmark turns one off, to measure what it buys.
     # Task routes trust the user id in the signed token: no SELECT of the user per request.
     token_identity: bool = True
+    # A token whose signature and claims were checked is kept until it expires (http/auth.py).
+    checked_tokens: bool = True
     # GET requests read in autocommit mode: no BEGIN and COMMIT around their SELECTs.
     reads_autocommit: bool = True
+    # Reads run statements built once and return rows, not ORM objects (domain/tasks.py).
+    rows_for_reads: bool = True
+    # advanced-alchemy's listeners for features the capstone does not use are off.
+    lean_sessions: bool = True
     # A fixed pool of connections, never closed and reopened under load (storage/database.py).
     fixed_pool: bool = True
     # SQLite: the writes of one process queue for one lock, in order, instead of polling

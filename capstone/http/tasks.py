@@ -97,7 +97,9 @@ async def provide_tasks(
 ) -> TaskService:
     # A write waits for its turn (SQLite); a read starts no transaction (storage/database.py).
     await transactions.begin(db_session, request.method, request.scope["state"])
-    service = TaskService(session=db_session, owner_id=request.user.id)
+    service = TaskService(
+        session=db_session, owner_id=request.user.id, rows=transactions.rows_for_reads
+    )
     # The events are published after the response, once the changes are committed.
     request.state.outbox = service.outbox
     return service
@@ -201,7 +203,7 @@ class TaskController(Controller):
     async def read(
         self, task_id: FromPath[int], tasks: NamedDependency[TaskService]
     ) -> Response[TaskOut]:
-        task = TaskOut.of(await tasks.get(task_id))
+        task = TaskOut.of(await tasks.view(task_id))
         return Response(task, headers=etag(task))
 
     @patch(

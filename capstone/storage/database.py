@@ -34,13 +34,19 @@ POOL_TIMEOUT = 30
 
 def database_config(settings: Settings) -> SQLAlchemyAsyncConfig:
     url, sqlite_path = _never_create_later(settings.database_url)
+    lean = settings.lean_sessions
     config = SQLAlchemyAsyncConfig(
         connection_string=url,
         # Commit when the response is 2xx, roll back on anything else (lesson 13).
         before_send_handler="autocommit",
         # Objects stay readable after the commit, when the response is encoded.
-        session_config=AsyncSessionConfig(expire_on_commit=False),
+        # No cache is configured: its listener need not look for one after every commit.
+        session_config=AsyncSessionConfig(
+            expire_on_commit=False, info={"enable_cache_listener": False} if lean else {}
+        ),
         alembic_config=AlembicAsyncConfig(script_location=str(MIGRATIONS)),
+        # No FileObject columns: no listener to look for them on every flush and commit.
+        enable_file_object_listener=not lean,
     )
     # An error's text in the log would otherwise carry its SQL parameters: a password hash,
     # a task's title, whatever the failing statement was given.
@@ -162,6 +168,7 @@ class RequestTransactions:
         # READ COMMITTED each SELECT sees its own snapshot anyway. (SQLite's driver opens a
         # transaction only before a write: its reads never had one.)
         self.reads_autocommit = settings.reads_autocommit and not sqlite
+        self.rows_for_reads = settings.rows_for_reads  # domain/tasks.py: TaskService(rows=)
 
     async def begin(self, session: AsyncSession, method: str, state: dict[str, Any]) -> None:
         if method in ("GET", "HEAD"):
