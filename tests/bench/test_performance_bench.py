@@ -112,3 +112,19 @@ def test_a_tiny_run_serves_every_kind_of_variant_and_writes_the_report(
     assert (tmp_path / "capstone-performance.png").read_bytes()[:4] == b"\x89PNG"
     summaries = json.loads((tmp_path / "capstone-performance.json").read_text())
     assert all(summary["errors"] == 0 for summary in summaries.values())
+
+    # The report again from the saved summaries, with no run: the same table.
+    again = tmp_path / "again"
+    assert (
+        main(
+            [
+                "--quick",
+                "--render",
+                str(tmp_path / "capstone-performance.json"),
+                "--output",
+                str(again),
+            ]
+        )
+        == 0
+    )
+    assert (again / "capstone-performance.txt").read_text(encoding="utf-8") == text
