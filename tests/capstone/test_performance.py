@@ -13,10 +13,13 @@ import asyncio
 import dataclasses
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import time_machine
 from litestar import get
 from litestar.middleware._utils import build_exclude_path_pattern
 from litestar.testing import TestClient
@@ -24,6 +27,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from capstone.app import create_app
 from capstone.config import Settings
+from capstone.http import auth
 from capstone.http.auth import PUBLIC_PATHS
 from capstone.storage import database
 from capstone.storage.database import SingleWriter
@@ -95,13 +99,9 @@ def test_a_token_of_an_id_never_issued_finds_nothing_either(client: Client) -> N
 @pytest.fixture
 def before(settings: Settings) -> Iterator[tuple[Client, Settings]]:
     """The capstone with every performance switch off, as the benchmark's "before" runs it."""
-    off = dataclasses.replace(
-        settings,
-        token_identity=False,
-        reads_autocommit=False,
-        fixed_pool=False,
-        single_writer=False,
-    )
+    switches = ["token_identity", "checked_tokens", "reads_autocommit", "rows_for_reads"]
+    switches += ["lean_sessions", "fixed_pool", "single_writer"]
+    off: Any = dataclasses.replace(settings, **dict.fromkeys(switches, False))  # type: ignore[arg-type]
     with TestClient(create_app(off)) as test_client:
         yield test_client, off
 
@@ -115,6 +115,7 @@ def test_with_the_switches_off_a_deleted_account_is_401_everywhere(
     assert task.status_code == 201
     assert client.get("/me", headers=ada).json()["username"] == "ada"
     assert client.get(f"/tasks/{task.json()['id']}", headers=ada).status_code == 200
+    assert client.get("/tasks", headers=ada).json()["total"] == 1
     token = ada["Authorization"].removeprefix("Bearer ")
     with client.websocket_connect(f"/events/ws?token={token}") as socket:
         socket.send_text("hello")  # looked up, then the session given back at once
@@ -176,6 +177,29 @@ def test_concurrent_creates_on_sqlite_all_land(settings: Settings) -> None:
             assert portal.call(burst) == [201] * 20
         assert client.get("/tasks", headers=ada).json()["total"] == 20
         assert len(rows(settings)) == 20
+
+
+def test_a_kept_token_is_checked_again_once_it_has_expired(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(auth, "_CHECKED", {})
+    monkeypatch.setattr(auth, "MAX_CHECKED_TOKENS", 2)
+    ada = sign_up(client, "ada")
+    user_id = client.get("/me", headers=ada).json()["id"]
+    with time_machine.travel(datetime.now(UTC), tick=False) as clock:
+        soon = {
+            "Authorization": f"Bearer {signed({'sub': str(user_id), 'exp': int(time.time()) + 60})}"
+        }
+        assert client.get("/tasks", headers=soon).status_code == 200  # checked, then kept
+        assert client.get("/tasks", headers=soon).status_code == 200  # kept
+        clock.shift(120)
+        expired = client.get("/tasks", headers=soon)
+        assert (expired.status_code, expired.json()["detail"]) == (401, "Invalid token")
+    # A full cache starts again: it never holds more than MAX_CHECKED_TOKENS.
+    for n in range(3):
+        other = {"Authorization": f"Bearer {signed({'sub': str(user_id), 'jti': str(n)})}"}
+        assert client.get("/tasks", headers=other).status_code == 200
+    assert len(auth._CHECKED) <= 2  # the cache itself is what is checked
 
 
 @pytest.mark.parametrize(
