@@ -127,7 +127,7 @@ def test_with_the_switches_off_a_deleted_account_is_401_everywhere(
         assert (response.status_code, response.json()["detail"]) == (401, "Unauthorized")
 
 
-def test_reads_run_without_a_transaction_on_postgresql(settings: Settings) -> None:
+def test_autocommit_reads_see_what_is_committed_on_postgresql(settings: Settings) -> None:
     with isolated_postgres_database() as url:
         on_postgres = dataclasses.replace(settings, database_url=url)
         with TestClient(create_app(on_postgres)) as client:
