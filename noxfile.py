@@ -247,12 +247,17 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks as ratios: rewrites docs/assets/l20-benchmark.* and capstone-benchmark.txt."""
-    install(session, "bench", extras=("pydantic", "attrs", "capstone"))
+    """Benchmarks as ratios: rewrites docs/assets/l20-benchmark.*, capstone-benchmark.txt and
+    capstone-performance.*."""
+    # tests/services.py finds PostgreSQL (pytest); granian comes with the deploy extra.
+    install(session, "bench", "test", extras=("pydantic", "attrs", "capstone", "deploy"))
     session.run("python", "-m", "lessons.l20_performance.benchmark", *session.posargs)
     # The capstone against lesson 12's in-memory API; `nox -s bench -- --quick` for a smoke run.
     quick = ["--quick"] if "--quick" in session.posargs else []
     session.run("python", "-m", "bench.capstone", *quick)
+    # The capstone against a no-framework baseline, before and after each optimisation, on
+    # uvicorn and granian: SQLite, and PostgreSQL when it answers (docs/capstone/performance.md).
+    session.run("python", "-m", "bench.performance", *quick)
 
 
 @nox.session(default=False)

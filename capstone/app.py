@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio.to_thread
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin, async_autocommit_handler_maker
@@ -26,6 +27,7 @@ from litestar.openapi.spec import Tag
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
+from litestar.types import Message, Scope
 
 from capstone.config import Settings
 from capstone.http.auth import auth_router, jwt_auth, me
@@ -42,7 +44,13 @@ from capstone.http.openapi import ClosedStructs
 from capstone.http.operations import health, ready
 from capstone.http.tasks import TaskController
 from capstone.storage.channels import live_events, redis_client
-from capstone.storage.database import close_engine, database_config, migrate
+from capstone.storage.database import (
+    RequestTransactions,
+    SingleWriter,
+    close_engine,
+    database_config,
+    migrate,
+)
 
 logger = logging.getLogger("capstone")
 
@@ -61,6 +69,19 @@ def request_ids_outermost(config: AppConfig) -> AppConfig:
     return config
 
 
+def after_commit_or_rollback(before_send: Any) -> Any:
+    """Once the plugin has committed or rolled back, the next writer may begin (SQLite)."""
+
+    async def handler(message: Message, scope: Scope) -> None:
+        try:
+            await before_send(message, scope)
+        finally:
+            if message["type"] == "http.response.start":
+                SingleWriter.leave(scope.get("state", {}))
+
+    return handler
+
+
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     database = database_config(settings)
@@ -69,8 +90,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
     # --8<-- [start:commit-then-publish]
     # Commit first, then publish the request's task events (http/events.py).
     commit = async_autocommit_handler_maker(session_scope_key=database.session_scope_key)
-    database.before_send_handler = publish_after_commit(channels, commit)
+    database.before_send_handler = after_commit_or_rollback(publish_after_commit(channels, commit))
     # --8<-- [end:commit-then-publish]
+    transactions = RequestTransactions(settings)
     # Our error body for every error, including the database's (http/errors.py).
     database.set_default_exception_handler = False
     auth = jwt_auth(settings, database)
@@ -93,7 +115,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ready,
         ],
         plugins=[SQLAlchemyPlugin(config=database), channels, ClosedStructs()],
-        dependencies={"stream_slots": Provide(lambda: stream_slots, sync_to_thread=False)},
+        dependencies={
+            "stream_slots": Provide(lambda: stream_slots, sync_to_thread=False),
+            "transactions": Provide(lambda: transactions, sync_to_thread=False),
+        },
         stores={"rate_limit": limit_store(settings)},
         middleware=[BodyDeadlineMiddleware(settings.body_seconds)],
         # JWTAuth puts its middleware first; the request id must wrap even its 401s.

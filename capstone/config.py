@@ -85,6 +85,23 @@ class Settings:
     max_streams_per_user: int = 5
     # A request body must have arrived this many seconds after the request began (408).
     body_seconds: float = 10.0
+    # The performance choices (docs/capstone/performance.md), each on by default. Not read
+    # from the environment: only the benchmark turns one off, to measure what it buys.
+    # Task routes trust the user id in the signed token: no SELECT of the user per request.
+    token_identity: bool = True
+    # A token whose signature and claims were checked is kept until it expires (http/auth.py).
+    checked_tokens: bool = True
+    # GET requests read in autocommit mode: no BEGIN and COMMIT around their SELECTs.
+    reads_autocommit: bool = True
+    # Reads run statements built once and return rows, not ORM objects (domain/tasks.py).
+    rows_for_reads: bool = True
+    # advanced-alchemy's listeners for features the capstone does not use are off.
+    lean_sessions: bool = True
+    # A fixed pool of connections, never closed and reopened under load (storage/database.py).
+    fixed_pool: bool = True
+    # SQLite: the writes of one process queue for one lock, in order, instead of polling
+    # SQLite's busy lock (a POST p99 of seconds at 32 connections).
+    single_writer: bool = True
 
     @property
     def login_rate(self) -> tuple[RateUnit, int]:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from capstone.domain.readiness import NotReadyError
 from capstone.domain.tasks import (
     IdempotencyKeyReusedError,
+    OwnerGoneError,
     TaskNotFoundError,
     VersionConflictError,
 )
@@ -91,6 +92,10 @@ def too_many_requests(
 
 def not_found(request: Request[Any, Any, Any], exc: TaskNotFoundError) -> Response[Any]:
     return _respond(request, 404, str(exc))
+
+
+def owner_gone(request: Request[Any, Any, Any], exc: OwnerGoneError) -> Response[Any]:
+    return _respond(request, 401, "This account no longer exists")
 
 
 def version_conflict(request: Request[Any, Any, Any], exc: VersionConflictError) -> Response[Any]:
@@ -165,6 +170,7 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     HTTPException: http_error,
     TooManyRequestsException: too_many_requests,
     TaskNotFoundError: not_found,
+    OwnerGoneError: owner_gone,
     VersionConflictError: version_conflict,
     IdempotencyKeyReusedError: key_reused,
     UsernameTakenError: username_taken,

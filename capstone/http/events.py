@@ -25,7 +25,7 @@ from litestar.types import Message, Scope, WebSocketReceiveEvent
 
 from capstone.domain.events import LiveEvents, event_order, split_event
 from capstone.domain.tasks import TaskEvent
-from capstone.domain.users import User
+from capstone.domain.users import SignedIn
 from capstone.http.openapi import RETRY_AFTER, documented
 from capstone.http.schemas import encode_event, errors
 
@@ -81,7 +81,7 @@ def publish_after_commit(channels: LiveEvents, commit: Any) -> Any:
 
 @websocket("/events/ws", summary="Your task events as WebSocket text messages", tags=["events"])
 async def events_socket(
-    socket: WebSocket[User, Token, State],
+    socket: WebSocket[SignedIn, Token, State],
     channels: NamedDependency[LiveEvents],
     stream_slots: NamedDependency[StreamSlots],
 ) -> None:
@@ -162,7 +162,7 @@ LastEventID = Annotated[
     operation_class=documented(headers={429: RETRY_AFTER}),
 )
 async def events_stream(
-    request: Request[User, Token, State],
+    request: Request[SignedIn, Token, State],
     channels: NamedDependency[LiveEvents],
     stream_slots: NamedDependency[StreamSlots],
     last_event_id: LastEventID = None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from http import HTTPStatus
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 from litestar.openapi.datastructures import ResponseSpec
 from msgspec import UNSET, Meta, Struct, UnsetType
+from sqlalchemy import Row
 
 from capstone.domain.tasks import Task
 from capstone.domain.users import User
@@ -95,7 +96,8 @@ class TaskOut(Struct):
     version: int
 
     @classmethod
-    def of(cls, task: Task) -> TaskOut:
+    def of(cls, task: Task | Row[*tuple[Any, ...]]) -> TaskOut:
+        # A Task, or a row of its visible columns (domain/tasks.py VIEW): the same attributes.
         return cls(
             id=task.id,
             title=task.title,

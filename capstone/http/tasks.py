@@ -17,8 +17,8 @@ from litestar.params import FromPath, HeaderParameter, JSONBody, QueryParameter
 from litestar.security.jwt import Token
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from capstone.domain.tasks import SortKey, TaskQuery, TaskService
-from capstone.domain.users import User
+from capstone.domain.tasks import RequestTransactions, SortKey, TaskQuery, TaskService
+from capstone.domain.users import SignedIn
 from capstone.domain.values import Priority, Status
 from capstone.http.openapi import ETAG, LOCATION, REPLAYED, documented, header_format
 from capstone.http.schemas import NewTask, TaskChanges, TaskOut, errors
@@ -91,9 +91,15 @@ def expected_version(if_match: str | None) -> int | None:
 
 
 async def provide_tasks(
-    request: Request[User, Token, State], db_session: NamedDependency[AsyncSession]
+    request: Request[SignedIn, Token, State],
+    db_session: NamedDependency[AsyncSession],
+    transactions: NamedDependency[RequestTransactions],
 ) -> TaskService:
-    service = TaskService(session=db_session, owner_id=request.user.id)
+    # A write waits for its turn (SQLite); a read starts no transaction (storage/database.py).
+    await transactions.begin(db_session, request.method, request.scope["state"])
+    service = TaskService(
+        session=db_session, owner_id=request.user.id, rows=transactions.rows_for_reads
+    )
     # The events are published after the response, once the changes are committed.
     request.state.outbox = service.outbox
     return service
@@ -197,7 +203,7 @@ class TaskController(Controller):
     async def read(
         self, task_id: FromPath[int], tasks: NamedDependency[TaskService]
     ) -> Response[TaskOut]:
-        task = TaskOut.of(await tasks.get(task_id))
+        task = TaskOut.of(await tasks.view(task_id))
         return Response(task, headers=etag(task))
 
     @patch(

@@ -487,7 +487,7 @@ BAD_AUTHORIZATION: list[Any] = [
     pytest.param(lambda token: {"Authorization": f"Bearer {signed({'sub': '1'}, 'not-our-secret' * 3)}"}, "Invalid token", id="forged-signature"),
     pytest.param(lambda token: {"Authorization": f"Bearer {signed({'sub': '1'}, None)}"}, "Invalid token", id="alg-none"),
     pytest.param(lambda token: {"Authorization": f"Bearer {signed({'sub': '1', 'exp': 1})}"}, "Invalid token", id="expired"),
-    pytest.param(lambda token: {"Authorization": f"Bearer {signed({'sub': '42'})}"}, "Unauthorized", id="user-that-does-not-exist"),
+    # A well-signed token of an account that does not exist: tests/capstone/test_performance.py.
     pytest.param(lambda token: {"Authorization": f"Bearer {signed({'sub': 'ada'})}"}, "Unauthorized", id="subject-not-an-id"),
     pytest.param(lambda token: {"Authorization": f"Bearer {signed({'sub': '9' * 20})}"}, "Unauthorized", id="subject-over-bigint"),
 ]  # fmt: skip

@@ -1,0 +1,130 @@
+"""The performance benchmark's harness: its arithmetic, its variants, and one tiny real run.
+
+No speed is asserted (the numbers depend on the machine): what is checked is that the
+harness computes what it says, that every variant serves, and that the report and plot
+are written.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.performance import (
+    BASELINE,
+    BEFORE,
+    GET,
+    LIST,
+    POST,
+    POSTGRESQL,
+    SQLITE,
+    Load,
+    Run,
+    main,
+    ratio,
+    summarise,
+    switches_for,
+    variants_for,
+)
+from bench.served import OFF_VARIABLE, SWITCHES, switched_off
+
+
+def _load(requests: int, seconds: float, cpu: float | None, connections: int) -> Load:
+    return Load(
+        latencies=tuple(0.001 * (n + 1) for n in range(requests)),
+        errors=0,
+        error_sample="",
+        seconds=seconds,
+        cpu=cpu,
+        connections=connections,
+    )
+
+
+def test_a_load_gives_rates_per_request_and_per_thousand() -> None:
+    load = _load(requests=500, seconds=2.0, cpu=1.0, connections=5)
+    assert load.rps == 250.0
+    assert load.cpu_per_request == pytest.approx(0.002)
+    assert load.connections_per_1000 == 10.0
+    assert _load(10, 1.0, None, 0).cpu_per_request is None
+
+
+def test_summaries_are_medians_over_rounds_and_errors_add_up() -> None:
+    failing = Load((0.5,) * 10, 3, "503 database is locked", 1.0, None, 0)
+    runs = [
+        Run(SQLITE, BEFORE, POST, 0, _load(100, 1.0, 0.5, 0)),
+        Run(SQLITE, BEFORE, POST, 1, _load(300, 1.0, 0.9, 3)),
+        Run(SQLITE, BEFORE, POST, 2, failing),
+    ]
+    [summary] = summarise(runs).values()
+    assert summary.rps == 100.0  # of 100, 300 and 10
+    assert summary.cpu_per_request == pytest.approx(0.004)  # of 5 ms and 3 ms
+    assert summary.connections_per_1000 == 0.0  # of 0, 10 and 0
+    assert summary.errors == 3
+    assert summary.error_sample == "503 database is locked"
+
+
+def test_ratios_are_shown_only_when_both_sides_exist() -> None:
+    assert ratio(3.0, 2.0) == "1.50"
+    assert ratio(None, 2.0) == "-"
+    assert ratio(1.0, 0.0) == "-"
+
+
+def test_each_database_turns_on_only_the_switches_that_change_something_there() -> None:
+    assert set(SWITCHES) - set(switches_for(SQLITE)) == {"reads_autocommit"}
+    assert set(SWITCHES) - set(switches_for(POSTGRESQL)) == {"single_writer"}
+    names = [variant.name for variant in variants_for(SQLITE)]
+    assert names[:2] == [BASELINE, BEFORE]
+    steps = variants_for(SQLITE)[2:-3]
+    # One more switch on at each step; the last step is the capstone as it ships.
+    assert [len(step.off) for step in steps] == [5, 4, 3, 2, 1, 0]
+    assert names[2] == "+ token_identity"
+    assert {v.server for v in variants_for(SQLITE)} == {"uvicorn", "granian"}
+    assert {v.workers for v in variants_for(SQLITE)} == {1, 2}
+
+
+def test_the_served_app_refuses_an_unknown_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(OFF_VARIABLE, "token_identity, fixed_pool")
+    assert switched_off() == {"token_identity": False, "fixed_pool": False}
+    monkeypatch.setenv(OFF_VARIABLE, "turbo")
+    with pytest.raises(ValueError, match="no such switch"):
+        switched_off()
+    assert "token_identity" in SWITCHES
+
+
+def test_a_tiny_run_serves_every_kind_of_variant_and_writes_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The limit, the capstone with every switch off (uvicorn), and as it ships on granian.
+    variants = f"{BASELINE},{BEFORE},after · granian x1"
+    args = ["--quick", "--databases", "sqlite", "--variants", variants, "--output", str(tmp_path)]
+
+    assert main(args) == 0
+
+    text = (tmp_path / "capstone-performance.txt").read_text(encoding="utf-8")
+    assert text == capsys.readouterr().out
+    assert text.startswith("$ python -m bench.performance --quick\n")
+    for name in (BASELINE, BEFORE, "after · granian x1"):
+        for endpoint in (LIST, GET, POST):
+            assert f"{name:<28}{endpoint:<8}" in text
+    assert f"{BASELINE:<28}{LIST:<8}" in text
+    assert (tmp_path / "capstone-performance.png").read_bytes()[:4] == b"\x89PNG"
+    summaries = json.loads((tmp_path / "capstone-performance.json").read_text())
+    assert all(summary["errors"] == 0 for summary in summaries.values())
+
+    # The report again from the saved summaries, with no run: the same table.
+    again = tmp_path / "again"
+    assert (
+        main(
+            [
+                "--quick",
+                "--render",
+                str(tmp_path / "capstone-performance.json"),
+                "--output",
+                str(again),
+            ]
+        )
+        == 0
+    )
+    assert (again / "capstone-performance.txt").read_text(encoding="utf-8") == text
