@@ -38,6 +38,7 @@ from capstone.http.middleware import (
     JSONFormatter,
     RequestIDMiddleware,
     SecurityHeadersMiddleware,
+    filter_server_logs,
     log_every_request,
 )
 from capstone.http.openapi import ClosedStructs
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         # JWTAuth puts its middleware first; the request id must wrap even its 401s.
         on_app_init=[auth.on_app_init, request_ids_outermost],
         lifespan=[migrated],
+        on_startup=[filter_server_logs],  # whichever way it is served (litestar run too)
         on_shutdown=[close_engine(database)],
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,

@@ -188,6 +188,29 @@ def redact(message: str) -> str:
     return _TOKEN_IN_QUERY.sub(r"\1[redacted]", message)
 
 
+class ServerLogFilter(logging.Filter):
+    """uvicorn's own loggers, however it was started: no access log, no token in a line.
+
+    `python -m capstone` sets uvicorn's logging itself (capstone/__main__.py); `litestar run`
+    and `uvicorn capstone.app:create_app --factory` use uvicorn's defaults, whose access log
+    writes every path with its query string, `?token=` included. The app writes its own.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "uvicorn.access":
+            return False
+        record.msg, record.args = redact(record.getMessage()), None
+        return True
+
+
+def filter_server_logs() -> None:
+    """At startup: put ServerLogFilter on the loggers uvicorn writes to."""
+    for name in ("uvicorn.access", "uvicorn.error"):
+        server_logger = logging.getLogger(name)
+        if not any(isinstance(f, ServerLogFilter) for f in server_logger.filters):
+            server_logger.addFilter(ServerLogFilter())
+
+
 class JSONFormatter(logging.Formatter):
     """One JSON object per line: easy to search, and the request id is always there."""
 

@@ -1,6 +1,8 @@
 """`python -m capstone` and `litestar --app capstone.app:create_app run` serve; `migrate` does."""
 
+import contextlib
 import json
+import logging
 import os
 import runpy
 import sqlite3
@@ -12,9 +14,12 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+import websockets.exceptions
+import websockets.sync.client
 
 from capstone.__main__ import LOG_CONFIG, main
-from tests.servers import BIN, free_port, serving
+from tests.capstone.conftest import Client
+from tests.servers import BIN, free_port, started
 
 
 def tables(path: Path) -> set[str]:
@@ -99,14 +104,22 @@ def test_a_real_server_serves_swagger_and_the_api(tmp_path: Path, way: str) -> N
     }[way]
     environment = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite3'}"}
 
-    with serving(command, port, ready_path="/health", env=environment) as base:
-        swagger = httpx.get(f"{base}/schema/swagger")
+    with started(command, port, ready_path="/health", env=environment) as server:
+        swagger = httpx.get(f"{server.base}/schema/swagger")
         registered = httpx.post(
-            f"{base}/auth/register", json={"username": "ada", "password": "secret pass"}
+            f"{server.base}/auth/register", json={"username": "ada", "password": "secret pass"}
         )
+        # A token in the query (as EventSource and browsers' WebSockets send it) is in no line.
+        httpx.get(f"{server.base}/tasks", params={"token": "not-in-any-log"})
+        socket_url = server.base.replace("http://", "ws://") + "/events/ws?token=not-in-any-log"
+        with contextlib.suppress(websockets.exceptions.InvalidStatus):
+            websockets.sync.client.connect(socket_url, proxy=None, open_timeout=5).close()
+        output = server.output()
 
     assert swagger.status_code == 200
     assert registered.status_code == 201
+    assert "not-in-any-log" not in output
+    assert "token=[redacted]" in output  # uvicorn's own WebSocket line, with the token blanked
 
 
 def test_litestar_database_upgrade_migrates(tmp_path: Path) -> None:
@@ -118,3 +131,16 @@ def test_litestar_database_upgrade_migrates(tmp_path: Path) -> None:
     subprocess.run([*command, "upgrade", "--no-prompt"], env=env, check=True, timeout=120)  # noqa: S603
 
     assert tables(database) == {"alembic_version", "user_account", "task", "idempotency_key"}
+
+
+def test_uvicorns_own_loggers_write_no_access_line_and_no_token(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The app's startup put the filter there (the server tests above see its effect).
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("uvicorn.access").info('"GET /tasks?token=abc HTTP/1.1" 200')
+        logging.getLogger("uvicorn.error").info('"WebSocket /events/ws?token=abc" [accepted]')
+
+    assert [record.getMessage() for record in caplog.records] == [
+        '"WebSocket /events/ws?token=[redacted]" [accepted]'
+    ]

@@ -14,7 +14,7 @@ from litestar.security.jwt import Token
 from msgspec import Meta
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from capstone.domain.users import User
+from capstone.domain.users import SignedIn
 from capstone.http.openapi import documented
 from capstone.http.schemas import TaskOut, errors
 
@@ -24,7 +24,7 @@ LabelName = Annotated[str, Meta(min_length=1, max_length=30, pattern=LABEL, exam
 
 
 async def provide_labels(
-    request: Request[User, Token, State], db_session: NamedDependency[AsyncSession]
+    request: Request[SignedIn, Token, State], db_session: NamedDependency[AsyncSession]
 ) -> LabelService:
     return LabelService(session=db_session, owner_id=request.user.id)
 

@@ -13,7 +13,7 @@ from litestar.security.jwt import Token
 from msgspec import Meta, Struct
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from capstone.domain.users import User
+from capstone.domain.users import SignedIn
 from capstone.http.openapi import documented
 from capstone.http.schemas import TaskOut, errors
 
@@ -25,7 +25,7 @@ class Window(Struct, forbid_unknown_fields=True):
 
 
 async def provide_due_soon(
-    request: Request[User, Token, State], db_session: NamedDependency[AsyncSession]
+    request: Request[SignedIn, Token, State], db_session: NamedDependency[AsyncSession]
 ) -> DueSoon:
     return DueSoon(session=db_session, owner_id=request.user.id)
 
