@@ -97,7 +97,8 @@ def capstone(session: nox.Session) -> None:
 @nox.session(name="capstone-servers")
 def capstone_servers(session: nox.Session) -> None:
     """The capstone in real servers and processes: workers, load, crashes, its challenges."""
-    install(session, "test", extras=("capstone",))
+    # deploy brings granian: the benchmark harness serves the capstone with it too.
+    install(session, "test", extras=("capstone", "deploy"))
     pytest(session, *CAPSTONE_PROCESS_TESTS)
 
 

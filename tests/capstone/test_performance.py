@@ -129,7 +129,7 @@ def test_with_the_switches_off_a_deleted_account_is_401_everywhere(
 
 def test_autocommit_reads_see_what_is_committed_on_postgresql(settings: Settings) -> None:
     with isolated_postgres_database() as url:
-        on_postgres = dataclasses.replace(settings, database_url=url)
+        on_postgres = dataclasses.replace(settings, database_url=url, migrate_on_start=True)
         with TestClient(create_app(on_postgres)) as client:
             ada = sign_up(client, "ada")
             created = client.post("/tasks", json={"title": "Mine"}, headers=ada).json()
