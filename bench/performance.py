@@ -542,10 +542,11 @@ class Report:
         return header + "\n".join(self.lines()) + "\n"
 
     def plot(self, path: Path) -> None:
-        import matplotlib as mpl  # noqa: PLC0415 - only the bench group has it
+        # Only the bench group has matplotlib (the typecheck session does not install it).
+        import matplotlib as mpl  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
 
         mpl.use("Agg")
-        import matplotlib.pyplot as plt  # noqa: PLC0415
+        import matplotlib.pyplot as plt  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
 
         kinds = list(self.variants)
         figure, axes = plt.subplots(
