@@ -97,8 +97,9 @@ def capstone(session: nox.Session) -> None:
 @nox.session(name="capstone-servers")
 def capstone_servers(session: nox.Session) -> None:
     """The capstone in real servers and processes: workers, load, crashes, its challenges."""
-    # deploy brings granian: the benchmark harness serves the capstone with it too.
-    install(session, "test", extras=("capstone", "deploy"))
+    # The benchmark harness serves the capstone with granian too (deploy) and draws its plot
+    # with matplotlib (bench).
+    install(session, "test", "bench", extras=("capstone", "deploy"))
     pytest(session, *CAPSTONE_PROCESS_TESTS)
 
 
