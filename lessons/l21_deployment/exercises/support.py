@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,6 +36,7 @@ def client_for(app: Litestar, context: str) -> Iterator[Client]:
     ``context`` says how that app differs from the learner's own, in front of each request a
     failure shows: "with DEPOT_REGION=us: GET /about".
     """
+    before = set(threading.enumerate())
     with TestClient(app) as test_client:
         try:
             yield Client(app, test_client, [])
@@ -45,3 +47,14 @@ def client_for(app: Litestar, context: str) -> Iterator[Client]:
                 received=failed.received,
                 nudge=failed.nudge,
             ) from None
+        finally:
+            _let_failed_sqlite_connects_finish(before)
+
+
+def _let_failed_sqlite_connects_finish(before: set[threading.Thread]) -> None:
+    # aiosqlite answers a failed connect from its own thread, which then reports its stop to
+    # the event loop: if the test client has closed that loop by then, the thread raises
+    # "Event loop is closed" (seen under load). Wait for those threads while the loop runs.
+    for thread in set(threading.enumerate()) - before:
+        if thread.name.endswith("(_connection_worker_thread)"):
+            thread.join(timeout=1)
