@@ -9,6 +9,7 @@ import redis
 from lessons.l16_sessions.step03_redis import REDIS_URL_ENV_VAR, create_app
 from tests.lessons.l16_sessions.support import https_client, sign_in
 from tests.services import require_redis
+from tests.tcp_proxy import TCPProxy
 
 
 @pytest.fixture
@@ -67,3 +68,21 @@ def test_without_redis_the_sessions_stay_in_memory() -> None:
         sign_in(client)
     assert type(memory_app.stores.get("sessions")).__name__ == "MemoryStore"
     assert REDIS_URL_ENV_VAR == "LESSON16_REDIS_URL"
+
+
+def test_while_redis_is_away_a_signed_in_request_is_a_500_and_then_it_comes_back(
+    redis_url: str, namespace: str
+) -> None:
+    host_and_port = redis_url.removeprefix("redis://").split("/", 1)[0]
+    host, port = host_and_port.rsplit(":", 1)
+    with TCPProxy(host, int(port)) as proxy:
+        app = create_app(f"redis://127.0.0.1:{proxy.port}/0", namespace)
+        with https_client(app) as client:
+            cookie = {"cookie": f"session={sign_in(client)}"}
+            proxy.stop()  # Redis goes away
+            during = client.get("/me", headers=cookie)
+            proxy.start()  # and comes back: redis-py connects again
+            after = client.get("/me", headers=cookie)
+
+    assert during.status_code == 500  # the store raises; nothing turns it into a 503
+    assert after.json() == {"username": "ada", "roles": ["member"]}  # the session was kept
