@@ -18,6 +18,7 @@ from litestar.testing import TestClient
 from lessons.l05_responses import step05_cache
 from lessons.l05_responses.step05_cache import RUNS, app, create_app, redis_store
 from tests.services import require_redis
+from tests.tcp_proxy import TCPProxy
 from tests.transcripts import MakeTranscript
 
 ALICE = {"Cookie": "reader=R-1001"}
@@ -132,3 +133,21 @@ def test_lesson05_redis_url_switches_the_app_to_redis(monkeypatch: pytest.Monkey
 def test_without_a_store_of_your_own_the_cache_is_in_memory() -> None:
     assert ResponseCacheConfig().store == "response_cache"
     assert isinstance(Litestar().stores.get("response_cache"), MemoryStore)
+
+
+def test_while_redis_is_away_a_cached_route_is_a_500_and_then_it_answers_again() -> None:
+    url = require_redis()
+    host, port = url.removeprefix("redis://").split("/", 1)[0].rsplit(":", 1)
+    with TCPProxy(host, int(port)) as proxy:
+        store = redis_store(f"redis://127.0.0.1:{proxy.port}/0")
+        store = store.with_namespace(f"test-{uuid.uuid4().hex[:12]}")
+        with TestClient(create_app(store)) as client:
+            proxy.stop()  # Redis goes away: the handler could answer, the cache lookup cannot
+            during = client.get("/books")
+            proxy.start()
+            after = client.get("/books")
+        with redis.Redis.from_url(url) as direct:
+            direct.delete(*direct.scan_iter(f"{store.namespace}:*"))
+
+    assert during.status_code == 500
+    assert after.status_code == 200
