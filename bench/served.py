@@ -27,6 +27,7 @@ SWITCHES = (
     "checked_tokens",
     "reads_autocommit",
     "rows_for_reads",
+    "insert_returning",
     "lean_sessions",
     "fixed_pool",
     "single_writer",

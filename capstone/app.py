@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import anyio.to_thread
-from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin, async_autocommit_handler_maker
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from litestar import Litestar
 from litestar.config.app import AppConfig
 from litestar.config.cors import CORSConfig
@@ -32,7 +32,7 @@ from litestar.types import Message, Scope
 from capstone.config import Settings
 from capstone.http.auth import auth_router, jwt_auth, me
 from capstone.http.errors import EXCEPTION_HANDLERS
-from capstone.http.events import StreamSlots, events_socket, events_stream, publish_after_commit
+from capstone.http.events import StreamSlots, events_socket, events_stream
 from capstone.http.middleware import (
     BodyDeadlineMiddleware,
     JSONFormatter,
@@ -43,7 +43,7 @@ from capstone.http.middleware import (
 )
 from capstone.http.openapi import ClosedStructs
 from capstone.http.operations import health, ready
-from capstone.http.tasks import TaskController
+from capstone.http.tasks import TaskController, provide_tasks_with
 from capstone.storage.channels import live_events, redis_client
 from capstone.storage.database import (
     RequestTransactions,
@@ -71,7 +71,7 @@ def request_ids_outermost(config: AppConfig) -> AppConfig:
 
 
 def after_commit_or_rollback(before_send: Any) -> Any:
-    """Once the plugin has committed or rolled back, the next writer may begin (SQLite)."""
+    """Once the plugin has rolled back (or committed), the next writer may begin (SQLite)."""
 
     async def handler(message: Message, scope: Scope) -> None:
         try:
@@ -88,11 +88,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
     database = database_config(settings)
     channels = live_events(settings.redis_url, settings.namespace)
     stream_slots = StreamSlots(settings.max_streams_per_user)
-    # --8<-- [start:commit-then-publish]
-    # Commit first, then publish the request's task events (http/events.py).
-    commit = async_autocommit_handler_maker(session_scope_key=database.session_scope_key)
-    database.before_send_handler = after_commit_or_rollback(publish_after_commit(channels, commit))
-    # --8<-- [end:commit-then-publish]
+    # The writes commit in their dependencies; the plugin's handler rolls back the rest, then
+    # the next SQLite writer may begin.
+    database.before_send_handler = after_commit_or_rollback(database.before_send_handler)
     transactions = RequestTransactions(settings)
     # Our error body for every error, including the database's (http/errors.py).
     database.set_default_exception_handler = False
@@ -118,7 +116,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         plugins=[SQLAlchemyPlugin(config=database), channels, ClosedStructs()],
         dependencies={
             "stream_slots": Provide(lambda: stream_slots, sync_to_thread=False),
-            "transactions": Provide(lambda: transactions, sync_to_thread=False),
+            "tasks": provide_tasks_with(transactions, channels),
         },
         stores={"rate_limit": limit_store(settings)},
         middleware=[BodyDeadlineMiddleware(settings.body_seconds)],

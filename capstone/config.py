@@ -95,6 +95,8 @@ class Settings:
     reads_autocommit: bool = True
     # Reads run statements built once and return rows, not ORM objects (domain/tasks.py).
     rows_for_reads: bool = True
+    # A create is one INSERT ... RETURNING, not a Task object through the unit of work.
+    insert_returning: bool = True
     # advanced-alchemy's listeners for features the capstone does not use are off.
     lean_sessions: bool = True
     # A fixed pool of connections, never closed and reopened under load (storage/database.py).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import AsyncGenerator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -112,8 +113,13 @@ def jwt_auth(settings: Settings, database: SQLAlchemyAsyncConfig) -> JWTAuth[Sig
     )
 
 
-async def provide_accounts(db_session: NamedDependency[AsyncSession]) -> Accounts:
-    return Accounts(session=db_session)
+async def provide_accounts(
+    request: Request[Any, Any, Any], db_session: NamedDependency[AsyncSession]
+) -> AsyncGenerator[Accounts, None]:
+    yield Accounts(session=db_session)
+    # Before the answer is sent (database.py says why): a failed commit is not a 201.
+    if request.method != "GET":
+        await db_session.commit()
 
 
 # Public, and limited: every answer carries the rate-limit headers, a 429 also Retry-After.

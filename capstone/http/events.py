@@ -21,7 +21,7 @@ from litestar.openapi.spec import Example
 from litestar.params import HeaderParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from litestar.security.jwt import Token
-from litestar.types import Message, Scope, WebSocketReceiveEvent
+from litestar.types import WebSocketReceiveEvent
 
 from capstone.domain.events import LiveEvents, event_order, split_event
 from capstone.domain.tasks import TaskEvent
@@ -63,20 +63,11 @@ class StreamSlots:
         return release
 
 
-# --8<-- [start:publish-after-commit]
-def publish_after_commit(channels: LiveEvents, commit: Any) -> Any:
-    """Wrap the plugin's commit step: publish the request's events only once committed."""
-
-    async def before_send(message: Message, scope: Scope) -> None:
-        await commit(message, scope)
-        if message["type"] == "http.response.start" and 200 <= message["status"] < 300:
-            outbox: list[TaskEvent] = scope.get("state", {}).pop("outbox", [])
-            for event in outbox:
-                payload = encode_event(event.kind, event.task)
-                channels.publish(payload, channels.channel_of(event.owner_id))
-
-    return before_send
-    # --8<-- [end:publish-after-commit]
+def publish(channels: LiveEvents, outbox: list[TaskEvent]) -> None:
+    """Announce a request's task events: call it only once their changes are committed."""
+    for event in outbox:
+        payload = encode_event(event.kind, event.task)
+        channels.publish(payload, channels.channel_of(event.owner_id))
 
 
 @websocket("/events/ws", summary="Your task events as WebSocket text messages", tags=["events"])
