@@ -30,6 +30,7 @@ SWITCHES = (
     "insert_returning",
     "lean_sessions",
     "fixed_pool",
+    "fair_pool",
     "single_writer",
 )
 

@@ -17,7 +17,6 @@ from typing import Any
 import anyio.to_thread
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from litestar import Litestar
-from litestar.config.app import AppConfig
 from litestar.config.cors import CORSConfig
 from litestar.di import Provide
 from litestar.logging import LoggingConfig
@@ -36,10 +35,8 @@ from capstone.http.events import StreamSlots, events_socket, events_stream
 from capstone.http.middleware import (
     BodyDeadlineMiddleware,
     JSONFormatter,
-    RequestIDMiddleware,
-    SecurityHeadersMiddleware,
+    around_every_request,
     filter_server_logs,
-    log_every_request,
 )
 from capstone.http.openapi import ClosedStructs
 from capstone.http.operations import health, ready
@@ -47,7 +44,6 @@ from capstone.http.tasks import TaskController, provide_tasks_with
 from capstone.storage.channels import live_events, redis_client
 from capstone.storage.database import (
     RequestTransactions,
-    SingleWriter,
     close_engine,
     database_config,
     migrate,
@@ -64,21 +60,16 @@ def limit_store(settings: Settings) -> Store:
     return RedisStore(client, namespace=f"{settings.namespace}:limits", handle_client_shutdown=True)
 
 
-def request_ids_outermost(config: AppConfig) -> AppConfig:
-    # Outermost of all: even an error raised by middleware gets both.
-    config.middleware[:0] = [SecurityHeadersMiddleware(), RequestIDMiddleware()]
-    return config
-
-
 def after_commit_or_rollback(before_send: Any) -> Any:
-    """Once the plugin has rolled back (or committed), the next writer may begin (SQLite)."""
+    """Once the plugin has rolled back (or committed) and closed the session: the next
+    request may have its connection, the next writer may begin (SQLite)."""
 
     async def handler(message: Message, scope: Scope) -> None:
         try:
             await before_send(message, scope)
         finally:
             if message["type"] == "http.response.start":
-                SingleWriter.leave(scope.get("state", {}))
+                RequestTransactions.end(scope.get("state", {}))
 
     return handler
 
@@ -120,8 +111,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         stores={"rate_limit": limit_store(settings)},
         middleware=[BodyDeadlineMiddleware(settings.body_seconds)],
-        # JWTAuth puts its middleware first; the request id must wrap even its 401s.
-        on_app_init=[auth.on_app_init, request_ids_outermost],
+        on_app_init=[auth.on_app_init],
         lifespan=[migrated],
         on_startup=[filter_server_logs],  # whichever way it is served (litestar run too)
         on_shutdown=[close_engine(database)],
@@ -150,4 +140,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ),
         debug=False,  # never send a traceback to a client, whatever the environment
     )
-    return log_every_request(app)
+    # The request id, the strict headers and the access log, for every request: outside
+    # everything, even the answers Litestar gives before any middleware (404, 405).
+    return around_every_request(app)

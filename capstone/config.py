@@ -101,6 +101,8 @@ class Settings:
     lean_sessions: bool = True
     # A fixed pool of connections, never closed and reopened under load (storage/database.py).
     fixed_pool: bool = True
+    # Requests get the pool's connections in the order they asked (storage/database.py).
+    fair_pool: bool = True
     # SQLite: the writes of one process queue for one lock, in order, instead of polling
     # SQLite's busy lock (a POST p99 of seconds at 32 connections).
     single_writer: bool = True

@@ -30,7 +30,6 @@ from capstone.domain.users import (
     UsernameTakenError,
     WrongCredentialsError,
 )
-from capstone.http.middleware import assign_request_id, security_headers
 from capstone.http.schemas import TaskOut
 
 logger = logging.getLogger("capstone")
@@ -43,17 +42,13 @@ def _respond(
     fields: list[Any] | None = None,
     **extra: Any,
 ) -> Response[Any]:
-    headers = {
-        **security_headers(request.url.path),
-        "X-Request-ID": assign_request_id(request.scope),
-    }
+    # The request id and the strict headers are added around the whole app (middleware.py).
     problem = ProblemDetailsException(
         status_code=status,
         # No "type": RFC 9457 reads that as about:blank, whose title is the status phrase.
         title=HTTPStatus(status).phrase,
         detail=detail,
         extra={"fields": fields or [], **extra},  # extension members, beside the standard ones
-        headers=headers,
     )
     return problem.to_response(request)
 

@@ -1,5 +1,5 @@
-"""A request id on every request: in the response header and in every log line; the
-access log; a deadline for request bodies; the headers that make browsers strict."""
+"""Around every request: its id (in the response header and in every log line), the headers
+that make browsers strict, the access log; and a deadline for request bodies."""
 
 from __future__ import annotations
 
@@ -23,59 +23,76 @@ REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
 _VALID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
-class RequestIDMiddleware(ASGIMiddleware):
-    """Reuse a sane incoming X-Request-ID (from a proxy), else make one (lesson 07)."""
-
-    scopes = (ScopeType.HTTP, ScopeType.WEBSOCKET)
-
-    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
-        request_id = assign_request_id(scope)
-        token = REQUEST_ID.set(request_id)
-
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                MutableScopeHeaders.from_message(message)["X-Request-ID"] = request_id
-            await send(message)
-
-        try:
-            await next_app(scope, receive, send_with_id)
-        finally:
-            REQUEST_ID.reset(token)
-
-
 def assign_request_id(scope: Scope) -> str:
-    """The request's id, chosen once: the access log chooses it first, for every request."""
+    """The request's id, chosen once: a sane incoming X-Request-ID (from a proxy), or a new one."""
     state = scope.setdefault("state", {})
     if "request_id" not in state:
         incoming = MutableScopeHeaders(scope).get("x-request-id", "")
-        # In the request's state: an error raised by middleware further in (auth's 401) is
-        # answered outside every middleware, by a handler that reads it from there.
+        # In the request's state, where any code of the request can read it.
         state["request_id"] = incoming if _VALID.fullmatch(incoming) else uuid.uuid4().hex
     return str(state["request_id"])
+
+
+# --8<-- [start:security-headers]
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",  # a JSON body is never run as a script
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",  # no page of ours inside somebody's frame
+}
+# JSON needs nothing loaded: no scripts, styles, frames or anything else.
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+# Swagger UI and ReDoc pages run inline scripts and load their code from CDNs: they
+# get the headers above, but no policy that would break them.
+DOCS_PATH = "/schema"
+
+
+def security_headers(path: str) -> dict[str, str]:
+    if path == DOCS_PATH or path.startswith(DOCS_PATH + "/"):
+        return SECURITY_HEADERS
+    return {**SECURITY_HEADERS, "Content-Security-Policy": API_CSP}
+
+
+def _encoded(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    return [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+
+
+# Encoded once: every response gets one of these two lists.
+_DOCS_HEADERS = _encoded(security_headers(DOCS_PATH))
+_API_HEADERS = _encoded(security_headers("/"))
+# --8<-- [end:security-headers]
 
 
 # --8<-- [start:access-log]
 access_log = logging.getLogger("capstone.access")
 
 
-def log_every_request(app: Litestar) -> Litestar:
-    """One JSON line per request, with its request id, and the path without its query.
+def around_every_request(app: Litestar) -> Litestar:
+    """What every request gets, whether a route matched it or not: a request id (in the
+    X-Request-ID header and every log line), the strict headers, and one JSON access-log
+    line with the path but never the query (the event streams take their token there).
 
     Wrapped around the whole app rather than added as middleware: Litestar runs middleware
-    only for a route it found, and a 404 or 405 deserves a line too. Never the query
-    string: the event streams take their token there.
+    only for a route it found, so a 404 or 405 would miss all three (lesson 07). And one
+    wrapper instead of three middleware: each layer costs every request a little.
     """
     inner = app.asgi_handler
 
-    async def logged(scope: Scope, receive: Receive, send: Send) -> None:
+    async def handled(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):  # pragma: no cover - lifespan
             await inner(scope, receive, send)  # goes to Litestar's lifespan handler instead
             return
         started, status = time.perf_counter(), 0
-        token = REQUEST_ID.set(assign_request_id(scope))
+        request_id = assign_request_id(scope)
+        token = REQUEST_ID.set(request_id)
+        path = scope["path"]
+        docs = path == DOCS_PATH or path.startswith(DOCS_PATH + "/")
+        added = [*(_DOCS_HEADERS if docs else _API_HEADERS), (b"x-request-id", request_id.encode())]
 
-        async def send_and_note(message: Message) -> None:
+        async def send_marked(message: Message) -> None:
             nonlocal status
+            if message["type"] == "http.response.start":
+                # Nothing else sets these headers, so they are added, not looked for.
+                message["headers"] = [*message.get("headers", ()), *added]
             await send(message)  # first: a status the client never received is not logged
             if message["type"] == "http.response.start":
                 status = message["status"]
@@ -85,7 +102,7 @@ def log_every_request(app: Litestar) -> Litestar:
                 status = 403  # refused before it was accepted
 
         try:
-            await inner(scope, receive, send_and_note)
+            await inner(scope, receive, send_marked)
         except BaseException:
             status = status or 500
             raise
@@ -93,7 +110,7 @@ def log_every_request(app: Litestar) -> Litestar:
             client = scope.get("client") or ("-", 0)
             fields = {
                 "method": scope.get("method", "WEBSOCKET"),
-                "path": scope["path"],
+                "path": path,
                 "status": status,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 "client": client[0],
@@ -101,7 +118,7 @@ def log_every_request(app: Litestar) -> Litestar:
             access_log.info("%(method)s %(path)s %(status)s", fields, extra={"fields": fields})
             REQUEST_ID.reset(token)
 
-    app.asgi_handler = logged
+    app.asgi_handler = handled
     return app
     # --8<-- [end:access-log]
 
@@ -135,48 +152,6 @@ class BodyDeadlineMiddleware(ASGIMiddleware):
             return message
 
         await next_app(scope, receive_in_time, send)
-
-
-# --8<-- [start:security-headers]
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",  # a JSON body is never run as a script
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",  # no page of ours inside somebody's frame
-}
-# JSON needs nothing loaded: no scripts, styles, frames or anything else.
-API_CSP = "default-src 'none'; frame-ancestors 'none'"
-# Swagger UI and ReDoc pages run inline scripts and load their code from CDNs: they
-# get the headers above, but no policy that would break them.
-DOCS_PATH = "/schema"
-
-
-def security_headers(path: str) -> dict[str, str]:
-    if path == DOCS_PATH or path.startswith(DOCS_PATH + "/"):
-        return SECURITY_HEADERS
-    return {**SECURITY_HEADERS, "Content-Security-Policy": API_CSP}
-
-
-class SecurityHeadersMiddleware(ASGIMiddleware):
-    """Headers that tell browsers to be strict, on every response a route sends.
-
-    Errors raised before a route runs (an unknown path, auth's 401) are answered outside
-    every middleware, by errors.py, which adds the same headers.
-    """
-
-    scopes = (ScopeType.HTTP,)
-
-    async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
-        extra = security_headers(scope["path"])
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableScopeHeaders.from_message(message)
-                for name, value in extra.items():
-                    headers[name] = value
-            await send(message)
-
-        await next_app(scope, receive, send_with_headers)
-        # --8<-- [end:security-headers]
 
 
 # uvicorn logs a WebSocket's path with its query string ("WebSocket /events/ws?token=...").

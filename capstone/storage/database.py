@@ -130,6 +130,47 @@ def _tune_sqlite(engine: AsyncEngine, path: str | None) -> None:
         cursor.close()
 
 
+async def _take_turn(turns: asyncio.Lock | asyncio.Semaphore, refusal: str) -> None:
+    """Wait for a turn, in arrival order (asyncio's Lock and Semaphore are fair), at most
+    POOL_TIMEOUT seconds: then PoolTimeoutError, a 503 like the pool's own timeout."""
+    if not turns.locked():
+        await turns.acquire()  # free now: no timer to set up and cancel
+        return
+    try:
+        await asyncio.wait_for(turns.acquire(), POOL_TIMEOUT)
+    except TimeoutError:
+        raise PoolTimeoutError(refusal) from None
+
+
+# --8<-- [start:fair-pool]
+class FairPool:
+    """The pool's connections, given to the requests in the order they asked.
+
+    SQLAlchemy's async pool hands a connection that comes back to whoever asks next: a
+    request that arrives at that moment takes it, and the one that was waiting goes to the
+    back of the queue again. At 32 requests for 10 connections, the unlucky ones waited many
+    times the median (a p99 of 550 ms against 60). Here each request first takes one of the
+    pool's places, in order, so the pool itself never has anyone waiting.
+    """
+
+    def __init__(self, places: int | None) -> None:
+        self.places = asyncio.Semaphore(places) if places else None
+
+    async def enter(self, state: dict[str, Any]) -> None:
+        if self.places is None:
+            return
+        await _take_turn(self.places, "No database connection within the pool timeout")
+        state["pool_place"] = self.places
+
+    @staticmethod
+    def leave(state: dict[str, Any]) -> None:
+        """Once the session is closed and its connection back in the pool."""
+        places = state.pop("pool_place", None)
+        if places is not None:
+            places.release()
+            # --8<-- [end:fair-pool]
+
+
 # --8<-- [start:single-writer]
 class SingleWriter:
     """SQLite lets one transaction write at a time; the others poll its lock, sleeping ever
@@ -145,10 +186,7 @@ class SingleWriter:
     async def enter(self, state: dict[str, Any]) -> None:
         if self.lock is None:
             return
-        try:
-            await asyncio.wait_for(self.lock.acquire(), POOL_TIMEOUT)
-        except TimeoutError:
-            raise PoolTimeoutError("No turn to write within the pool timeout") from None
+        await _take_turn(self.lock, "No turn to write within the pool timeout")
         state["writer"] = self.lock
 
     @staticmethod
@@ -167,6 +205,9 @@ class RequestTransactions:
     def __init__(self, settings: Settings) -> None:
         sqlite = settings.database_url.startswith("sqlite")
         self.writer = SingleWriter(settings.single_writer and sqlite)
+        # In-memory SQLite is one shared connection (StaticPool): no places to queue for.
+        fair = settings.fair_pool and settings.fixed_pool and not _in_memory(settings.database_url)
+        self.pool = FairPool(POOL_SIZE if fair else None)
         # PostgreSQL: BEGIN and COMMIT are two round trips around a GET's SELECTs, and at
         # READ COMMITTED each SELECT sees its own snapshot anyway. (SQLite's driver opens a
         # transaction only before a write: its reads never had one.)
@@ -176,10 +217,19 @@ class RequestTransactions:
 
     async def begin(self, session: AsyncSession, method: str, state: dict[str, Any]) -> None:
         if method in ("GET", "HEAD"):
+            await self.pool.enter(state)
             if self.reads_autocommit:
                 await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         else:
+            # The write lock first: a writer waiting for it holds no connection meanwhile.
             await self.writer.enter(state)
+            await self.pool.enter(state)
+
+    @staticmethod
+    def end(state: dict[str, Any]) -> None:
+        """Once the plugin has committed or rolled back, and closed the session."""
+        FairPool.leave(state)
+        SingleWriter.leave(state)
 
     @staticmethod
     async def commit(session: AsyncSession, method: str) -> None:

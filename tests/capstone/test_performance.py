@@ -100,7 +100,7 @@ def test_a_token_of_an_id_never_issued_finds_nothing_either(client: Client) -> N
 def before(settings: Settings) -> Iterator[tuple[Client, Settings]]:
     """The capstone with every performance switch off, as the benchmark's "before" runs it."""
     switches = ["token_identity", "checked_tokens", "reads_autocommit", "rows_for_reads"]
-    switches += ["insert_returning", "lean_sessions", "fixed_pool", "single_writer"]
+    switches += ["insert_returning", "lean_sessions", "fixed_pool", "fair_pool", "single_writer"]
     off: Any = dataclasses.replace(settings, **dict.fromkeys(switches, False))  # type: ignore[arg-type]
     with TestClient(create_app(off)) as test_client:
         yield test_client, off
