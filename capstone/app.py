@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import anyio.to_thread
 from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
@@ -26,7 +25,6 @@ from litestar.openapi.spec import Tag
 from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
 from litestar.stores.redis import RedisStore
-from litestar.types import Message, Scope
 
 from capstone.config import Settings
 from capstone.http.auth import auth_router, jwt_auth, me
@@ -60,28 +58,11 @@ def limit_store(settings: Settings) -> Store:
     return RedisStore(client, namespace=f"{settings.namespace}:limits", handle_client_shutdown=True)
 
 
-def after_commit_or_rollback(before_send: Any) -> Any:
-    """Once the plugin has rolled back (or committed) and closed the session: the next
-    request may have its connection, the next writer may begin (SQLite)."""
-
-    async def handler(message: Message, scope: Scope) -> None:
-        try:
-            await before_send(message, scope)
-        finally:
-            if message["type"] == "http.response.start":
-                RequestTransactions.end(scope.get("state", {}))
-
-    return handler
-
-
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     database = database_config(settings)
     channels = live_events(settings.redis_url, settings.namespace)
     stream_slots = StreamSlots(settings.max_streams_per_user)
-    # The writes commit in their dependencies; the plugin's handler rolls back the rest, then
-    # the next SQLite writer may begin.
-    database.before_send_handler = after_commit_or_rollback(database.before_send_handler)
     transactions = RequestTransactions(settings)
     # Our error body for every error, including the database's (http/errors.py).
     database.set_default_exception_handler = False

@@ -14,7 +14,10 @@ from advanced_alchemy.extensions.litestar import (
     AlembicCommands,
     AsyncSessionConfig,
     SQLAlchemyAsyncConfig,
+    async_autocommit_handler_maker,
+    async_default_handler_maker,
 )
+from litestar.types import BeforeMessageSendHookHandler, Message, Scope
 from sqlalchemy import Engine, event, make_url, text
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -37,11 +40,6 @@ def database_config(settings: Settings) -> SQLAlchemyAsyncConfig:
     lean = settings.lean_sessions
     config = SQLAlchemyAsyncConfig(
         connection_string=url,
-        # Commit when the response is 2xx, roll back on anything else (lesson 13). Only a
-        # backstop here: advanced-alchemy 1.12 commits as the answer starts, and logs a
-        # commit that fails there at DEBUG while the 2xx goes out anyway. The capstone's
-        # writes commit in their dependency, before the answer (http/tasks.py, http/auth.py).
-        before_send_handler="autocommit",
         # Objects stay readable after the commit, when the response is encoded.
         # No cache is configured: its listener need not look for one after every commit.
         session_config=AsyncSessionConfig(
@@ -51,6 +49,8 @@ def database_config(settings: Settings) -> SQLAlchemyAsyncConfig:
         # No FileObject columns: no listener to look for them on every flush and commit.
         enable_file_object_listener=not lean,
     )
+    # As each answer starts: commit a write's session or roll it back (end_of_request).
+    config.before_send_handler = end_of_request(config.session_scope_key)
     # An error's text in the log would otherwise carry its SQL parameters: a password hash,
     # a task's title, whatever the failing statement was given.
     config.engine_config.hide_parameters = True
@@ -237,6 +237,30 @@ class RequestTransactions:
         if method not in ("GET", "HEAD"):
             await session.commit()
         # --8<-- [end:request-transactions]
+
+
+# --8<-- [start:end-of-request]
+def end_of_request(session_scope_key: str) -> BeforeMessageSendHookHandler:
+    """The plugin's handler as each answer starts: commit a 2xx write, roll back the rest.
+
+    advanced-alchemy's "autocommit" commits reads too (nothing to commit, yet a call and
+    on SQLite a trip to the driver's thread), and logs a commit that fails at DEBUG while
+    the 2xx goes out anyway. So the writes commit in their dependencies, before their answer
+    (http/tasks.py, http/auth.py), where a failure is a 503: here is only the backstop, for
+    a write route that does not. Then the request's turns are given back (RequestTransactions).
+    """
+    commit = async_autocommit_handler_maker(session_scope_key=session_scope_key)
+    close = async_default_handler_maker(session_scope_key=session_scope_key)
+
+    async def handler(message: Message, scope: Scope) -> None:
+        try:
+            await (close if scope.get("method") in ("GET", "HEAD") else commit)(message, scope)
+        finally:
+            if message["type"] == "http.response.start":
+                RequestTransactions.end(scope.get("state", {}))
+
+    return handler
+    # --8<-- [end:end-of-request]
 
 
 def migrate(config: SQLAlchemyAsyncConfig) -> None:

@@ -1,0 +1,229 @@
+"""The facts behind the performance choices of #15 (docs/capstone/performance.md), pinned.
+
+- SQLAlchemy's async pool lets a newcomer take a connection ahead of those waiting;
+  FairPool gives the places in arrival order, and every request gives its place back.
+- Two dependencies side by side make Litestar start a task group: two tasks per request.
+- A row of VIEW is a TaskOut by position: the columns are the struct's fields, in order.
+- A create by INSERT ... RETURNING answers what the unit of work would have stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar import Litestar, get
+from litestar.di import NamedDependency, Provide
+from litestar.testing import TestClient
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
+
+from capstone.app import create_app
+from capstone.config import Settings
+from capstone.domain.tasks import VIEW
+from capstone.http.schemas import TaskOut
+from capstone.storage import database
+from capstone.storage.database import FairPool
+from tests.capstone.conftest import sign_up
+
+
+async def _arrivals(take: Any, give_back: Any) -> list[str]:
+    """A holds the only place and B waits for it; C asks the moment A gives it back."""
+    order: list[str] = []
+    held = await take()
+
+    async def waiting() -> None:
+        got = await take()
+        order.append("B")
+        await give_back(got)
+
+    second = asyncio.create_task(waiting())
+    for _ in range(5):
+        await asyncio.sleep(0)  # B is now waiting for the place
+    await give_back(held)
+    got = await take()  # C: the same task as A, so B has had no chance to run in between
+    order.append("C")
+    await give_back(got)
+    await second
+    return order
+
+
+def test_sqlalchemy_s_pool_lets_a_newcomer_in_ahead_of_a_waiting_request(tmp_path: Path) -> None:
+    async def run() -> list[str]:
+        url = f"sqlite+aiosqlite:///{tmp_path / 'pool.sqlite3'}"
+        engine = create_async_engine(url, pool_size=1, max_overflow=0)
+
+        async def take() -> AsyncConnection:
+            return await engine.connect()
+
+        async def give_back(connection: AsyncConnection) -> None:
+            await connection.close()
+
+        try:
+            return await _arrivals(take, give_back)
+        finally:
+            await engine.dispose()
+
+    # B waited first, C took the connection: B is back at the end of the queue.
+    assert asyncio.run(run()) == ["C", "B"]
+
+
+def test_the_fair_pool_gives_its_places_in_arrival_order() -> None:
+    async def run() -> list[str]:
+        pool = FairPool(1)
+
+        async def take() -> dict[str, Any]:
+            state: dict[str, Any] = {}
+            await pool.enter(state)
+            return state
+
+        async def give_back(state: dict[str, Any]) -> None:
+            FairPool.leave(state)
+
+        return await _arrivals(take, give_back)
+
+    assert asyncio.run(run()) == ["B", "C"]
+
+
+@pytest.fixture
+def one_place(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient[Any]]:
+    """The capstone with a pool of one: a place kept by any request would stall the next."""
+    monkeypatch.setattr(database, "POOL_SIZE", 1)
+    monkeypatch.setattr(database, "POOL_TIMEOUT", 0.5)
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def test_every_kind_of_answer_gives_its_pool_place_back(one_place: TestClient[Any]) -> None:
+    client = one_place
+    ada = sign_up(client, "ada")
+    task = client.post("/tasks", json={"title": "Mine"}, headers=ada).json()
+    path = f"/tasks/{task['id']}"
+    answers = [
+        client.get(path, headers=ada).status_code,
+        client.get("/tasks", headers=ada).status_code,
+        client.get("/tasks/999", headers=ada).status_code,  # 404, raised in the service
+        client.get("/tasks?limit=0", headers=ada).status_code,  # 400, before the service
+        client.post("/tasks", json={"title": ""}, headers=ada).status_code,  # 400, the body
+        client.patch(path, json={"title": "x"}, headers={**ada, "If-Match": '"7"'}).status_code,
+        client.patch(path, json={"title": "x"}, headers=ada).status_code,
+        client.delete(path, headers=ada).status_code,
+    ]
+    assert answers == [200, 200, 404, 400, 400, 412, 200, 204]
+    # With a place kept anywhere above, this would wait POOL_TIMEOUT and be a 503.
+    for _ in range(3):
+        assert client.get("/tasks", headers=ada).status_code == 200
+        assert client.post("/tasks", json={"title": "again"}, headers=ada).status_code == 201
+
+
+def test_a_request_that_waits_longer_than_the_pool_timeout_gets_a_503(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(database, "POOL_TIMEOUT", 0.01)
+
+    async def run() -> int:
+        pool = FairPool(1)
+        first: dict[str, Any] = {}
+        await pool.enter(first)  # keeps the only place
+        with pytest.raises(database.PoolTimeoutError):
+            await pool.enter({})
+        FairPool.leave(first)
+        FairPool.leave(first)  # giving back twice is harmless: the place is gone from it
+        again: dict[str, Any] = {}
+        await pool.enter(again)
+        FairPool.leave(again)
+        assert pool.places is not None
+        return pool.places._value  # the semaphore's count, as asyncio keeps it
+
+    assert asyncio.run(run()) == 1
+
+
+def _tasks_started_by_one_request(app: Litestar) -> int:
+    started = 0
+    with TestClient(app) as client:
+
+        def counting(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> Any:
+            nonlocal started
+            started += 1
+            return asyncio.Task(coro, loop=loop, **kwargs)
+
+        with client.portal() as portal:
+            portal.call(lambda: asyncio.get_running_loop().set_task_factory(counting))  # type: ignore[arg-type]
+            client.get("/")
+            portal.call(lambda: asyncio.get_running_loop().set_task_factory(None))  # type: ignore[arg-type]
+    return started
+
+
+def test_two_dependencies_side_by_side_start_a_task_group_one_does_not() -> None:
+    async def first() -> int:
+        return 1
+
+    async def second() -> int:
+        return 2
+
+    @get("/", dependencies={"first": Provide(first), "second": Provide(second)})
+    async def both(first: NamedDependency[int], second: NamedDependency[int]) -> int:
+        return first + second
+
+    async def chained(first: NamedDependency[int]) -> int:
+        return first + 2
+
+    @get("/", dependencies={"first": Provide(first), "second": Provide(chained)})
+    async def in_a_row(second: NamedDependency[int]) -> int:
+        return second
+
+    side_by_side = _tasks_started_by_one_request(Litestar([both]))
+    one_after_the_other = _tasks_started_by_one_request(Litestar([in_a_row]))
+    # One task for each of the two dependencies, resolved concurrently in a task group.
+    assert side_by_side - one_after_the_other == 2
+
+
+def test_a_row_of_the_visible_columns_is_a_task_out_by_position() -> None:
+    # TaskOut.of(row) is TaskOut(*row): the columns must be the struct's fields, in order.
+    assert [column.key for column in VIEW] == list(TaskOut.__struct_fields__)
+
+
+@pytest.fixture
+def stored_both_ways(settings: Settings) -> list[list[dict[str, Any]]]:
+    """The same two creates, by INSERT ... RETURNING and through the unit of work."""
+    found = []
+    for inserts in (True, False):
+        chosen = dataclasses.replace(settings, insert_returning=inserts)
+        with TestClient(create_app(chosen)) as client:
+            ada = sign_up(client, f"ada{int(inserts)}")
+            created = [
+                client.post("/tasks", json={"title": "Plain"}, headers=ada).json(),
+                client.post(
+                    "/tasks",
+                    json={
+                        "title": "Done",
+                        "status": "done",
+                        "priority": "high",
+                        "due_date": "2030-01-02",
+                        "description": "d",
+                    },
+                    headers=ada,
+                ).json(),
+            ]
+            read = [client.get(f"/tasks/{task['id']}", headers=ada).json() for task in created]
+            assert created == read  # what a create answers is what was stored
+            assert client.get("/tasks", headers=ada).json()["total"] == 2
+            found.append(created)
+    return found
+
+
+def test_an_insert_returning_stores_what_the_unit_of_work_would(
+    stored_both_ways: list[list[dict[str, Any]]],
+) -> None:
+    by_insert, by_unit_of_work = stored_both_ways
+    varying = {"id", "created_at", "updated_at", "completed_at"}
+    for mine, theirs in zip(by_insert, by_unit_of_work, strict=True):
+        assert {k: v for k, v in mine.items() if k not in varying} == {
+            k: v for k, v in theirs.items() if k not in varying
+        }
+        assert mine["version"] == 1
+        assert (mine["completed_at"] is None) == (theirs["completed_at"] is None)
+        assert mine["created_at"].endswith("Z") or "+00:00" in mine["created_at"]
