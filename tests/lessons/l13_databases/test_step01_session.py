@@ -1,11 +1,16 @@
 """Step 01: a session per request, and writes that survive because autocommit is on."""
 
 import asyncio
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
 from litestar.testing import TestClient
 from sqlalchemy import MetaData
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
 from lessons.l13_databases.database import close_engine
@@ -82,6 +87,62 @@ def test_without_a_commit_strategy_writes_vanish(database_url: str) -> None:
     assert added.json()["id"] == 1
     # ...and the session was closed without a commit, so the row was rolled back.
     assert listed.json() == []
+
+
+class Records(logging.Handler):
+    """A logger's records, kept. (Litestar's logging config replaces pytest's caplog handler.)"""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def plugin_log() -> Iterator[list[logging.LogRecord]]:
+    logger = logging.getLogger("advanced_alchemy.extensions.litestar")
+    handler, level = Records(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def test_a_commit_that_fails_in_the_autocommit_handler_still_answers_201(
+    database_url: str,
+) -> None:
+    # A real failure: while another connection is in the middle of a read, SQLite (in its
+    # default journal mode) cannot commit. `timeout=0` says so at once instead of after 5 s.
+    path = database_url.removeprefix("sqlite+aiosqlite:///")
+    with plugin_log() as logged, TestClient(create_app(f"{database_url}?timeout=0")) as client:
+        reader = sqlite3.connect(path, isolation_level=None)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM book").fetchall()
+        # Litestar's default logging shows INFO and up: the DEBUG record below is not shown.
+        assert logging.getLogger().level == logging.INFO
+        added = client.post("/books", json=DUNE)
+        # Not committed: the other connection sees no book.
+        assert reader.execute("SELECT count(*) FROM book").fetchone() == (0,)
+        reader.execute("ROLLBACK")
+        reader.close()
+
+    # The client was told its book was created...
+    assert (added.status_code, added.json()) == (201, {"id": 1, **DUNE})
+    # ...and once the app has stopped, the file has no book.
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT count(*) FROM book").fetchone() == (0,)
+    # The only trace: a DEBUG record, which a default logging setup does not show.
+    assert [(record.levelname, record.getMessage()) for record in logged] == [
+        ("DEBUG", "Session commit/rollback failed during cleanup")
+    ]
+    error = logged[0].exc_info[1] if logged[0].exc_info else None
+    assert isinstance(error, OperationalError)
+    assert "database is locked" in str(error)
 
 
 # --8<-- [start:engine-leak]
