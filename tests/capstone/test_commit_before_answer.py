@@ -407,3 +407,34 @@ def notes_is_locked(path: Path) -> bool:
         except sqlite3.OperationalError as error:
             return "database is locked" in str(error)
     return False
+
+
+# --- what the capstone does about it ------------------------------------------------------------
+
+
+def test_a_create_whose_commit_sqlite_refuses_is_never_committed_later(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The driver's COMMIT is refused after the INSERT was made: the 503 is rolled back in
+    # full, so the next requests on the pooled connections cannot commit it on their way
+    # (as they would in the plugin's own path, the test above).
+    with TestClient(create_app(settings)) as client:
+        ada = sign_up(client, "ada")
+        engine = client.app.plugins.get(SQLAlchemyPlugin).config[0].get_engine()
+        refused = {"armed": True}
+        real_commit = engine.dialect.do_commit
+
+        def busy_commit(dbapi_connection: Any) -> None:
+            if refused["armed"]:
+                refused["armed"] = False
+                raise sqlite3.OperationalError("database is locked")
+            real_commit(dbapi_connection)
+
+        monkeypatch.setattr(engine.dialect, "do_commit", busy_commit)
+        lost = client.post("/tasks", json={"title": "Refused"}, headers=ada)
+        assert lost.status_code == 503
+        for n in range(3):  # the next writes, on whichever pooled connection
+            assert (
+                client.post("/tasks", json={"title": f"Next {n}"}, headers=ada).status_code == 201
+            )
+    assert [title for _, title, _ in task_rows(settings)] == ["Next 0", "Next 1", "Next 2"]
