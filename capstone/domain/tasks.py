@@ -42,6 +42,7 @@ __all__ = [
     "TaskNotFoundError",
     "TaskQuery",
     "TaskService",
+    "TaskView",
     "VersionConflictError",
 ]
 
@@ -109,11 +110,16 @@ VIEW = (
 )
 
 
+_TASK_COUNT = select(User.task_count).where(User.id == bindparam("owner_id"))
+
+
 def _page(sort: SortKey, descending: bool) -> Any:
     column = getattr(Task, _SORT_COLUMNS[sort])
     order = (column.desc(), Task.id.desc()) if descending else (column.asc(), Task.id.asc())
+    # The owner's total rides along on every row: the page and its total in one round trip.
+    total = _TASK_COUNT.scalar_subquery().label("total")
     return (
-        select(*VIEW)
+        select(*VIEW, total)
         .where(Task.owner_id == bindparam("owner_id"))
         .order_by(*order)
         .limit(bindparam("limit"))
@@ -126,7 +132,6 @@ def _page(sort: SortKey, descending: bool) -> Any:
 # building the statement and its filters again on every request).
 _PAGES = {(sort, down): _page(sort, down) for sort in SortKey for down in (False, True)}
 _ONE = select(*VIEW).where(Task.id == bindparam("task_id"), Task.owner_id == bindparam("owner_id"))
-_TASK_COUNT = select(User.task_count).where(User.id == bindparam("owner_id"))
 # --8<-- [end:built-once]
 # --8<-- [start:insert-returning]
 # A create is one INSERT that returns the visible columns: no Task object for the unit of
@@ -139,6 +144,10 @@ _COUNTER = (
     .values(task_count=User.task_count + bindparam("change"))
 )
 # --8<-- [end:insert-returning]
+
+
+# What the service gives to be shown: a Task, or a row of VIEW's columns, in VIEW's order.
+TaskView = Task | Sequence[Any]
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,7 @@ class TaskQuery:
 class TaskEvent:
     kind: str  # "created", "updated" or "deleted"
     owner_id: int
-    task: Task | Row[*tuple[Any, ...]]
+    task: TaskView
 
 
 class TaskRepository(repository.SQLAlchemyAsyncRepository[Task]):
@@ -196,8 +205,8 @@ class TaskService:
         connection = await self.session.connection()
         return await connection.execute(statement, values)
 
-    async def create(self, values: dict[str, Any]) -> Task | Row[*tuple[Any, ...]]:
-        task: Task | Row[*tuple[Any, ...]]
+    async def create(self, values: dict[str, Any]) -> Task | Row[Any]:
+        task: Task | Row[Any]
         row = {
             **values,
             "owner_id": self.owner_id,
@@ -222,9 +231,7 @@ class TaskService:
         return task
 
     # --8<-- [start:create-once]
-    async def create_once(
-        self, values: dict[str, Any], key: str
-    ) -> tuple[Task | Row[*tuple[Any, ...]], bool]:
+    async def create_once(self, values: dict[str, Any], key: str) -> tuple[TaskView, bool]:
         """Create a task, unless this key already did: then (that task, True)."""
         fingerprint = hashlib.sha256(
             json.dumps(values, sort_keys=True, default=str).encode()
@@ -276,19 +283,19 @@ class TaskService:
         return task
         # --8<-- [end:owner-scoped-get]
 
-    async def view(self, task_id: int) -> Task | Row[*tuple[Any, ...]]:
+    async def view(self, task_id: int) -> TaskView:
         """A task to show (not to change): a row with the task's visible columns."""
         if not self.rows:
             return await self.get(task_id)
         if not _SMALLEST_ID <= task_id <= _LARGEST_ID:
             raise TaskNotFoundError(f"There is no task {task_id}")
         found = await self._run(_ONE, {"task_id": task_id, "owner_id": self.owner_id})
-        task: Row[*tuple[Any, ...]] | None = found.first()
+        task: Row[Any] | None = found.first()
         if task is None:
             raise TaskNotFoundError(f"There is no task {task_id}")
         return task
 
-    async def find(self, query: TaskQuery) -> tuple[Sequence[Task | Row[*tuple[Any, ...]]], int]:
+    async def find(self, query: TaskQuery) -> tuple[Sequence[TaskView], int]:
         order: Literal["asc", "desc"] = "desc" if query.descending else "asc"
         wanted: list[filters.StatementFilter | ColumnElement[bool]] = [
             Task.owner_id == self.owner_id,
@@ -316,10 +323,12 @@ class TaskService:
         # No filter: the total is the owner's counter, not a COUNT over every task.
         if self.rows:
             values = {"owner_id": self.owner_id, "limit": query.limit, "offset": query.offset}
-            rows = await self._run(_PAGES[query.sort, query.descending], values)
-            page: Sequence[Task | Row[*tuple[Any, ...]]] = rows.all()
+            rows = (await self._run(_PAGES[query.sort, query.descending], values)).all()
+            if rows:  # each row is a task's visible columns, then the total
+                return [row[:-1] for row in rows], rows[0].total
+            # An empty page (no tasks, or an offset past them) still tells the total.
             count = (await self._run(_TASK_COUNT, {"owner_id": self.owner_id})).scalar()
-            return page, count or 0
+            return [], count or 0
         tasks = await self.repository.get_many(*wanted)
         count = await self.session.scalar(select(User.task_count).where(User.id == self.owner_id))
         return list(tasks), count or 0

@@ -157,10 +157,10 @@ class TaskController(Controller):
     ) -> Response[TaskOut]:
         values = {name: getattr(data, name) for name in data.__struct_fields__}
         if (key := idempotency_key(key)) is None:
-            created, replayed = await tasks.create(values), False
+            task, replayed = TaskOut.of(await tasks.create(values)), False
         else:
             created, replayed = await tasks.create_once(values, key)
-        task = TaskOut.of(created)
+            task = TaskOut.of(created)
         headers = {**etag(task), "Location": f"/tasks/{task.id}"}
         if replayed:
             headers["Idempotent-Replayed"] = "true"

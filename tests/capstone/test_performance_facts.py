@@ -227,3 +227,24 @@ def test_an_insert_returning_stores_what_the_unit_of_work_would(
         assert mine["version"] == 1
         assert (mine["completed_at"] is None) == (theirs["completed_at"] is None)
         assert mine["created_at"].endswith("Z") or "+00:00" in mine["created_at"]
+
+
+def test_an_unfiltered_page_carries_the_total_even_past_the_last_task(
+    client: TestClient[Any],
+) -> None:
+    # The total rides on the page's rows (one statement); an empty page asks for it apart.
+    ada = sign_up(client, "ada")
+    for n in range(3):
+        client.post("/tasks", json={"title": f"t{n}"}, headers=ada)
+    pages = [
+        client.get(f"/tasks?limit=2&offset={offset}", headers=ada).json() for offset in (0, 2, 9)
+    ]
+    assert [len(page["items"]) for page in pages] == [2, 1, 0]
+    assert [page["total"] for page in pages] == [3, 3, 3]
+    nobody = sign_up(client, "bob")
+    assert client.get("/tasks", headers=nobody).json() == {
+        "items": [],
+        "limit": 20,
+        "offset": 0,
+        "total": 0,
+    }
