@@ -117,7 +117,7 @@ def provide_tasks_with(transactions: RequestTransactions, channels: LiveEvents) 
         # After the handler, before its answer is sent: a commit that fails is an error
         # answer (503), never a 201 for a task the database does not have. (Had the route
         # raised, we would not be here: the plugin rolls back once the error is answered.)
-        await transactions.commit(db_session, request.method)
+        await transactions.commit(db_session, request.method, request.scope["state"])
         # Only now is there something to announce: a client that hears it will find it.
         publish(channels, service.outbox)
         # --8<-- [end:commit-then-publish]

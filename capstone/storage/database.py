@@ -232,10 +232,11 @@ class RequestTransactions:
         SingleWriter.leave(state)
 
     @staticmethod
-    async def commit(session: AsyncSession, method: str) -> None:
+    async def commit(session: AsyncSession, method: str, state: dict[str, Any]) -> None:
         # A read has nothing to commit: the plugin's close gives its connection back.
         if method not in ("GET", "HEAD"):
             await session.commit()
+            state["committed"] = True  # end_of_request need not commit it again
         # --8<-- [end:request-transactions]
 
 
@@ -254,7 +255,8 @@ def end_of_request(session_scope_key: str) -> BeforeMessageSendHookHandler:
 
     async def handler(message: Message, scope: Scope) -> None:
         try:
-            await (close if scope.get("method") in ("GET", "HEAD") else commit)(message, scope)
+            done = scope.get("method") in ("GET", "HEAD") or scope.get("state", {}).get("committed")
+            await (close if done else commit)(message, scope)
         finally:
             if message["type"] == "http.response.start":
                 RequestTransactions.end(scope.get("state", {}))
