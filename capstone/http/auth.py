@@ -39,13 +39,11 @@ class BearerOrEventTokenMiddleware(JWTAuthenticationMiddleware):
     async def authenticate_request(
         self, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> AuthenticationResult:
-        token = connection.query_params.get("token")
-        if (
-            token
-            and connection.url.path.startswith(EVENT_PATHS)
-            and self.auth_header not in connection.headers
-        ):
-            return await self.authenticate_token(encoded_token=token, connection=connection)
+        # The path first: it is in the scope already, the query string would be parsed.
+        if connection.scope["path"].startswith(EVENT_PATHS):
+            token = connection.query_params.get("token")
+            if token and self.auth_header not in connection.headers:
+                return await self.authenticate_token(encoded_token=token, connection=connection)
         return await super().authenticate_request(connection)
 
 

@@ -3,7 +3,6 @@ that make browsers strict, the access log; and a deadline for request bodies."""
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -12,6 +11,7 @@ from contextvars import ContextVar
 from typing import Any
 
 import anyio
+import msgspec
 from litestar import Litestar
 from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
@@ -186,6 +186,9 @@ def filter_server_logs() -> None:
             server_logger.addFilter(ServerLogFilter())
 
 
+_JSON = msgspec.json.Encoder()
+
+
 class JSONFormatter(logging.Formatter):
     """One JSON object per line: easy to search, and the request id is always there."""
 
@@ -200,4 +203,4 @@ class JSONFormatter(logging.Formatter):
         }
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry)
+        return _JSON.encode(entry).decode()  # msgspec: a few times faster than json.dumps
