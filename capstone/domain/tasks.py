@@ -231,7 +231,7 @@ class TaskService:
         return task
 
     # --8<-- [start:create-once]
-    async def create_once(self, values: dict[str, Any], key: str) -> tuple[TaskView, bool]:
+    async def create_once(self, values: dict[str, Any], key: str) -> tuple[Task | Row[Any], bool]:
         """Create a task, unless this key already did: then (that task, True)."""
         fingerprint = hashlib.sha256(
             json.dumps(values, sort_keys=True, default=str).encode()

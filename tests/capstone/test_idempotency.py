@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from litestar import Litestar
 from litestar.testing import TestClient
+from sqlalchemy import Row
 
 from capstone.config import Settings
 from capstone.domain.tasks import TaskService
@@ -139,7 +140,7 @@ def test_a_retry_that_loses_the_race_gets_the_winners_task(
     class RacedTasks(TaskService):
         raced = False
 
-        async def create(self, values: dict[str, Any]) -> Task:
+        async def create(self, values: dict[str, Any]) -> Task | Row[Any]:
             if not RacedTasks.raced:  # once: the retry inside create_once must not race
                 RacedTasks.raced = True
                 async with database.get_session() as theirs:
@@ -148,7 +149,7 @@ def test_a_retry_that_loses_the_race_gets_the_winners_task(
                     await theirs.commit()
             return await super().create(values)
 
-    async def race() -> tuple[Task, bool, list[object]]:
+    async def race() -> tuple[Task | Row[Any], bool, list[object]]:
         try:
             async with database.get_session() as mine:
                 service = RacedTasks(session=mine, owner_id=1)

@@ -2,7 +2,6 @@
 
 - SQLAlchemy's async pool lets a newcomer take a connection ahead of those waiting;
   FairPool gives the places in arrival order, and every request gives its place back.
-- Two dependencies side by side make Litestar start a task group: two tasks per request.
 - A row of VIEW is a TaskOut by position: the columns are the struct's fields, in order.
 - A create by INSERT ... RETURNING answers what the unit of work would have stored.
 """
@@ -16,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from litestar import Litestar, get
-from litestar.di import NamedDependency, Provide
 from litestar.testing import TestClient
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from capstone.app import create_app
@@ -128,7 +126,7 @@ def test_a_request_that_waits_longer_than_the_pool_timeout_gets_a_503(
         pool = FairPool(1)
         first: dict[str, Any] = {}
         await pool.enter(first)  # keeps the only place
-        with pytest.raises(database.PoolTimeoutError):
+        with pytest.raises(PoolTimeoutError):
             await pool.enter({})
         FairPool.leave(first)
         FairPool.leave(first)  # giving back twice is harmless: the place is gone from it
@@ -139,46 +137,6 @@ def test_a_request_that_waits_longer_than_the_pool_timeout_gets_a_503(
         return pool.places._value  # the semaphore's count, as asyncio keeps it
 
     assert asyncio.run(run()) == 1
-
-
-def _tasks_started_by_one_request(app: Litestar) -> int:
-    started = 0
-    with TestClient(app) as client:
-
-        def counting(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> Any:
-            nonlocal started
-            started += 1
-            return asyncio.Task(coro, loop=loop, **kwargs)
-
-        with client.portal() as portal:
-            portal.call(lambda: asyncio.get_running_loop().set_task_factory(counting))  # type: ignore[arg-type]
-            client.get("/")
-            portal.call(lambda: asyncio.get_running_loop().set_task_factory(None))  # type: ignore[arg-type]
-    return started
-
-
-def test_two_dependencies_side_by_side_start_a_task_group_one_does_not() -> None:
-    async def first() -> int:
-        return 1
-
-    async def second() -> int:
-        return 2
-
-    @get("/", dependencies={"first": Provide(first), "second": Provide(second)})
-    async def both(first: NamedDependency[int], second: NamedDependency[int]) -> int:
-        return first + second
-
-    async def chained(first: NamedDependency[int]) -> int:
-        return first + 2
-
-    @get("/", dependencies={"first": Provide(first), "second": Provide(chained)})
-    async def in_a_row(second: NamedDependency[int]) -> int:
-        return second
-
-    side_by_side = _tasks_started_by_one_request(Litestar([both]))
-    one_after_the_other = _tasks_started_by_one_request(Litestar([in_a_row]))
-    # One task for each of the two dependencies, resolved concurrently in a task group.
-    assert side_by_side - one_after_the_other == 2
 
 
 def test_a_row_of_the_visible_columns_is_a_task_out_by_position() -> None:

@@ -1,5 +1,8 @@
 """Step 02: each layer provides keys; a lower layer overrides a key with another callable."""
 
+import asyncio
+from typing import Any
+
 import pytest
 from litestar import Litestar, Router, get
 from litestar.di import NamedDependency, Provide
@@ -78,3 +81,46 @@ def test_the_same_callable_under_two_keys_fails_the_same_way() -> None:
 
     with pytest.raises(ImproperlyConfiguredException, match="key writer is already defined"):
         Litestar([handler], dependencies={"reader": Provide(get_db), "writer": Provide(get_db)})
+
+
+# Known quirk: dependencies of one level are resolved concurrently ------------------------
+
+
+def _tasks_started_by_one_request(app: Litestar) -> int:
+    started = 0
+    with TestClient(app) as client:
+
+        def counting(loop: asyncio.AbstractEventLoop, coro: Any, **kwargs: Any) -> Any:
+            nonlocal started
+            started += 1
+            return asyncio.Task(coro, loop=loop, **kwargs)
+
+        with client.portal() as portal:
+            portal.call(lambda: asyncio.get_running_loop().set_task_factory(counting))
+            client.get("/")
+            portal.call(lambda: asyncio.get_running_loop().set_task_factory(None))
+    return started
+
+
+def test_two_dependencies_side_by_side_start_a_task_group_one_does_not() -> None:
+    async def first() -> int:
+        return 1
+
+    async def second() -> int:
+        return 2
+
+    @get("/", dependencies={"first": Provide(first), "second": Provide(second)})
+    async def both(first: NamedDependency[int], second: NamedDependency[int]) -> int:
+        return first + second
+
+    async def chained(first: NamedDependency[int]) -> int:
+        return first + 2
+
+    @get("/", dependencies={"first": Provide(first), "second": Provide(chained)})
+    async def in_a_row(second: NamedDependency[int]) -> int:
+        return second
+
+    side_by_side = _tasks_started_by_one_request(Litestar([both]))
+    one_after_the_other = _tasks_started_by_one_request(Litestar([in_a_row]))
+    # One task for each of the two dependencies, resolved concurrently in a task group.
+    assert side_by_side - one_after_the_other == 2
