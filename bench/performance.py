@@ -66,6 +66,8 @@ from tests.services import isolated_postgres_database, postgres_problem, postgre
 COMMAND = "python -m bench.performance"
 OUTPUT = ROOT / "docs" / "assets"
 TEXT_NAME, PLOT_NAME = "capstone-performance.txt", "capstone-performance.png"
+SUMMARY_NAME = "capstone-performance-summary.md"  # the table the page shows first
+TIMES = "\N{MULTIPLICATION SIGN}"
 JSON_NAME = "capstone-performance.json"
 LIST, GET, POST = "list", "get", "create"
 ENDPOINTS = (LIST, GET, POST)
@@ -537,6 +539,36 @@ class Report:
                 out.append(f"{label}: req/s {', '.join(parts)}")
         return out
 
+    def after_step(self, kind: str) -> str | None:
+        """The last switch turned on, on uvicorn x1: the capstone as it ships."""
+        steps = [v.name for v in self.variants.get(kind, []) if v.name.startswith("+ ")]
+        return steps[-1] if steps else None
+
+    def summary(self) -> str:
+        """Before against after, per database and endpoint, as a Markdown table."""
+        rows = [
+            (
+                "| database | endpoint | CPU per request, before → after | change"
+                " | p99, before → after | fraction of the limit, after | errors, after |"
+            ),
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for kind in self.variants:
+            after = self.after_step(kind)
+            for endpoint in ENDPOINTS:
+                first = self.get(kind, BEFORE, endpoint)
+                last = self.get(kind, after, endpoint) if after else None
+                limit = self.get(kind, BASELINE, endpoint)
+                if first is None or last is None:
+                    continue
+                cpu = f"{_ms(first.cpu_per_request)} → {_ms(last.cpu_per_request)} ms"
+                change = TIMES + ratio(last.cpu_per_request, first.cpu_per_request)
+                p99 = f"{first.p99 * 1e3:,.0f} → {last.p99 * 1e3:,.0f} ms"
+                fraction = ratio(limit.cpu_per_request if limit else None, last.cpu_per_request)
+                cells = [kind, endpoint, cpu, change, p99, fraction, str(last.errors)]
+                rows.append("| " + " | ".join(cells) + " |")
+        return "\n".join(rows) + "\n"
+
     def text(self, quick: bool) -> str:
         header = f"$ {COMMAND}{' --quick' if quick else ''}\n"
         return header + "\n".join(self.lines()) + "\n"
@@ -619,6 +651,7 @@ def write(report: Report, output: Path, quick: bool) -> str:
     text = report.text(quick)
     output.mkdir(parents=True, exist_ok=True)
     (output / TEXT_NAME).write_text(text, encoding="utf-8")
+    (output / SUMMARY_NAME).write_text(report.summary(), encoding="utf-8")
     report.plot(output / PLOT_NAME)
     summaries = {" | ".join(key): vars(summary) for key, summary in report.summaries.items()}
     (output / JSON_NAME).write_text(json.dumps(summaries, indent=1), encoding="utf-8")

@@ -16,14 +16,19 @@ from bench.performance import (
     BASELINE,
     BEFORE,
     GET,
+    JSON_NAME,
     LIST,
+    OUTPUT,
     POST,
     POSTGRESQL,
     SQLITE,
+    SUMMARY_NAME,
     Load,
     Run,
+    Settings,
     main,
     ratio,
+    rendered,
     summarise,
     switches_for,
     variants_for,
@@ -129,3 +134,15 @@ def test_a_tiny_run_serves_every_kind_of_variant_and_writes_the_report(
         == 0
     )
     assert (again / "capstone-performance.txt").read_text(encoding="utf-8") == text
+    summary = (tmp_path / SUMMARY_NAME).read_text(encoding="utf-8")
+    assert summary.startswith("| database | endpoint |")
+    assert (again / SUMMARY_NAME).read_text(encoding="utf-8") == summary
+
+
+def test_the_page_shows_the_summary_of_the_run_it_shows() -> None:
+    # The table at the top of docs/capstone/performance.md is written by the same run as the
+    # figures under it: rendered again from the saved summaries, it is the same table.
+    saved = rendered(OUTPUT / JSON_NAME, Settings())
+    assert (OUTPUT / SUMMARY_NAME).read_text(encoding="utf-8") == saved.summary()
+    page = (OUTPUT.parent / "capstone" / "performance.md").read_text(encoding="utf-8")
+    assert f'--8<-- "docs/assets/{SUMMARY_NAME}"' in page
