@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import anyio
+import httpx
 import pytest
+from litestar.testing import TestClient
 
 from bench.performance import (
     BASELINE,
@@ -146,3 +150,40 @@ def test_the_page_shows_the_summary_of_the_run_it_shows() -> None:
     assert (OUTPUT / SUMMARY_NAME).read_text(encoding="utf-8") == saved.summary()
     page = (OUTPUT.parent / "capstone" / "performance.md").read_text(encoding="utf-8")
     assert f'--8<-- "docs/assets/{SUMMARY_NAME}"' in page
+
+
+def test_the_baseline_answers_what_the_capstone_answers(tmp_path: Path) -> None:
+    # The limit does the capstone's work, so its answers are the capstone's, byte for byte
+    # in the fields both send: the same page and total, the same task, the same new task.
+    from bench import baseline, performance  # noqa: PLC0415 - after the environment is set
+    from capstone.app import create_app  # noqa: PLC0415
+    from capstone.config import Settings as CapstoneSettings  # noqa: PLC0415
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'same.sqlite3'}"
+    data = performance.prepare(url, performance.QUICK)
+    token = {"Authorization": f"Bearer {data.tokens[0]}"}
+    capstone = create_app(
+        CapstoneSettings(database_url=url, jwt_secret=performance.SECRET, migrate_on_start=False)
+    )
+    limit = baseline.Baseline(url, performance.SECRET)
+
+    async def answers(app: Any) -> list[Any]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            paths = ("/tasks?limit=3", "/tasks?limit=3&offset=99", f"/tasks/{data.ids[0][1]}")
+            return [(await client.get(path, headers=token)).json() for path in paths]
+
+    async def created(app: Any) -> dict[str, Any]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            new = await client.post("/tasks", json={"title": "New"}, headers=token)
+        assert new.status_code == 201
+        return {k: v for k, v in new.json().items() if k not in {"id", "created_at", "updated_at"}}
+
+    with TestClient(capstone):  # its lifespan: the engine is disposed of at the end
+        mine = anyio.run(answers, capstone)
+        theirs = anyio.run(answers, limit)
+        assert theirs == mine
+        assert anyio.run(created, limit) == anyio.run(created, capstone)
+    anyio.run(limit.engine.dispose)
+    assert mine[1] == {"items": [], "limit": 3, "offset": 99, "total": performance.QUICK.tasks}
