@@ -39,6 +39,7 @@ from capstone.domain.tasks import TaskEvent
 from capstone.http import events as event_routes
 from capstone.http import tasks as task_routes
 from tests.capstone.conftest import Client, sign_up
+from tests.logs import plugin_log as plugin_records
 from tests.services import isolated_postgres_database, run_sql
 
 Headers = dict[str, str]
@@ -336,26 +337,10 @@ def notes(path: Path) -> list[tuple[Any, ...]]:
         return connection.execute("SELECT body FROM note").fetchall()
 
 
-class Records(logging.Handler):
-    """The records of one logger, kept (Litestar's logging config replaces caplog's handler)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 @pytest.fixture
 def plugin_log() -> Iterator[list[logging.LogRecord]]:
-    logger = logging.getLogger("advanced_alchemy.extensions.litestar")
-    handler, level = Records(), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    yield handler.records
-    logger.removeHandler(handler)
-    logger.setLevel(level)
+    with plugin_records() as records:
+        yield records
 
 
 def test_the_autocommit_handler_alone_acknowledges_a_write_whose_commit_failed(

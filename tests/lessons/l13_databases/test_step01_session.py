@@ -4,7 +4,6 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterator
 
 from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
@@ -15,6 +14,7 @@ from sqlalchemy.pool import QueuePool
 
 from lessons.l13_databases.database import close_engine
 from lessons.l13_databases.step01_session import add_book, create_app, get_book, list_books
+from tests.logs import plugin_log
 from tests.transcripts import MakeTranscript
 
 DUNE = {"title": "Dune", "author": "Frank Herbert", "isbn": "9780441172719"}
@@ -87,30 +87,6 @@ def test_without_a_commit_strategy_writes_vanish(database_url: str) -> None:
     assert added.json()["id"] == 1
     # ...and the session was closed without a commit, so the row was rolled back.
     assert listed.json() == []
-
-
-class Records(logging.Handler):
-    """A logger's records, kept. (Litestar's logging config replaces pytest's caplog handler.)"""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@contextlib.contextmanager
-def plugin_log() -> Iterator[list[logging.LogRecord]]:
-    logger = logging.getLogger("advanced_alchemy.extensions.litestar")
-    handler, level = Records(), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
-    try:
-        yield handler.records
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 def test_a_commit_that_fails_in_the_autocommit_handler_still_answers_201(
