@@ -7,6 +7,8 @@ On SQLite, and on PostgreSQL when it answers (tests/services.py), in one run:
 
 - the limit: bench/baseline.py, a bare ASGI app on the same database, with the same
   statements, driver, pool and token check; every figure is also given as a fraction of it;
+- the capstone as it was when issue #15 was filed (commit ISSUE_COMMIT, taken from git with
+  `git archive` and served from a temporary folder): what "today" meant in that issue;
 - the capstone with every performance switch off ("before"), then with them turned on one
   at a time in the order they were made (bench/served.py; capstone.config.Settings), the
   last of which is the capstone as it ships ("after");
@@ -26,12 +28,15 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import io
 import itertools
 import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -54,7 +59,7 @@ from bench.capstone import (
     server_pid,
     task_rows,
 )
-from bench.served import CONNECTIONS_VARIABLE, OFF_VARIABLE, SWITCHES
+from bench.served import CONNECTIONS_VARIABLE, OFF_VARIABLE, SOURCE_VARIABLE, SWITCHES
 from capstone.config import Settings as CapstoneSettings
 from capstone.http.auth import AUDIENCE, ISSUER
 from capstone.storage.database import database_config, migrate
@@ -74,6 +79,10 @@ ENDPOINTS = (LIST, GET, POST)
 SQLITE, POSTGRESQL = "SQLite", "PostgreSQL"
 BASELINE_APP, CAPSTONE_APP = "bench.baseline:create_app", "bench.served:create_app"
 BASELINE, BEFORE = "baseline (the limit)", "before"
+# The last commit before the first change for #15: its schema is today's, so it serves the
+# same seeded database.
+ISSUE_COMMIT = "298aedf"
+FILED = f"#15 filed · {ISSUE_COMMIT}"
 SECRET = "benchmark-only-" + "x" * 32  # signs the tokens of a throwaway database
 
 
@@ -101,17 +110,22 @@ class Variant:
     off: tuple[str, ...] = ()  # performance switches turned off (bench/served.py)
     server: str = "uvicorn"
     workers: int = 1
+    commit: str | None = None  # serve the capstone of this commit instead of today's
 
 
 def switches_for(database: str) -> tuple[str, ...]:
     """The switches that change anything on this database (the others are no-ops there)."""
-    skipped = "reads_autocommit" if database == SQLITE else "single_writer"
-    return tuple(switch for switch in SWITCHES if switch != skipped)
+    skipped = {"reads_autocommit"} if database == SQLITE else {"single_writer", "lean_resets"}
+    return tuple(switch for switch in SWITCHES if switch not in skipped)
 
 
 def variants_for(database: str) -> list[Variant]:
     switches = switches_for(database)
-    steps = [Variant(BASELINE, app=BASELINE_APP), Variant(BEFORE, off=switches)]
+    steps = [
+        Variant(BASELINE, app=BASELINE_APP),
+        Variant(FILED, commit=ISSUE_COMMIT),
+        Variant(BEFORE, off=switches),
+    ]
     steps += [Variant(f"+ {name}", off=switches[i + 1 :]) for i, name in enumerate(switches)]
     return [
         *steps,
@@ -326,7 +340,25 @@ EXPECTED = {LIST: 200, GET: 200, POST: 201}
 # --- servers ----------------------------------------------------------------------------------
 
 
-def server_command(variant: Variant, port: int) -> list[str]:
+def earlier_capstone(commit: str, directory: Path) -> Path | str:
+    """The capstone/ folder of `commit`, extracted under `directory`; or why it could not be."""
+    try:
+        archive = subprocess.run(  # noqa: S603 - a fixed command
+            ["git", "archive", "--format=tar", commit, "capstone"],  # noqa: S607 - git on PATH
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", b"") or str(error).encode()
+        return f"git archive {commit} failed: {detail.decode(errors='replace').strip()}"
+    tree = directory / commit
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(tree, filter="data")
+    return tree
+
+
+def server_command(variant: Variant, port: int, source: Path | None = None) -> list[str]:
     where = ("--host", "127.0.0.1", "--port", str(port), "--workers", str(variant.workers))
     if variant.server == "granian":
         # One runtime thread per worker, as uvicorn's one event loop; no access log (default).
@@ -337,8 +369,10 @@ def server_command(variant: Variant, port: int) -> list[str]:
             *("--log-level", "warning"),
             variant.app,
         ]
+    # --app-dir goes first on sys.path: `capstone` is imported from there, bench/ from here.
+    earlier = ("--app-dir", str(source)) if source else ()
     return [
-        *(sys.executable, "-m", "uvicorn", variant.app, "--factory", *where),
+        *(sys.executable, "-m", "uvicorn", variant.app, "--factory", *where, *earlier),
         *("--no-access-log", "--log-level", "warning"),
     ]
 
@@ -354,7 +388,14 @@ def database(kind: str) -> Iterator[str]:
 
 
 def measure(
-    kind: str, url: str, variant: Variant, data: Data, *, settings: Settings, round_number: int
+    kind: str,
+    url: str,
+    variant: Variant,
+    data: Data,
+    *,
+    settings: Settings,
+    round_number: int,
+    source: Path | None = None,
 ) -> list[Run]:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="capstone-perf-") as directory:
@@ -368,9 +409,12 @@ def measure(
             "REDIS_URL": "",
             OFF_VARIABLE: ",".join(variant.off),
             CONNECTIONS_VARIABLE: str(counted),
+            # bench/served.py refuses to start unless `capstone` came from there.
+            SOURCE_VARIABLE: str(source) if source else "",
         }
         runs = []
-        with serving(server_command(variant, port), port, ready_path="/health", env=env):
+        command = server_command(variant, port, source)
+        with serving(command, port, ready_path="/health", env=env):
             pid = the_server(port)
             for endpoint in ENDPOINTS:
                 requests = requests_for(endpoint, port, data, settings)
@@ -393,19 +437,38 @@ def measure(
 
 
 def run_database(
-    kind: str, settings: Settings, wanted: set[str] | None, progress: Callable[[str], None]
+    kind: str,
+    settings: Settings,
+    wanted: set[str] | None,
+    progress: Callable[[str], None],
+    skipped: list[str],
 ) -> tuple[list[Variant], list[Run]]:
     variants = [v for v in variants_for(kind) if wanted is None or v.name in wanted]
     runs: list[Run] = []
-    with database(kind) as url:
+    with database(kind) as url, tempfile.TemporaryDirectory(prefix="capstone-then-") as folder:
+        sources: dict[str, Path] = {}
+        for commit in {v.commit for v in variants if v.commit}:
+            found = earlier_capstone(commit, Path(folder))
+            if isinstance(found, Path):
+                sources[commit] = found
+            else:
+                skipped.append(f"{kind}: {FILED} skipped: {found}")
+        variants = [v for v in variants if v.commit is None or v.commit in sources]
         progress(f"{kind}: seeding {settings.users} users x {settings.tasks:,} tasks")
         data = prepare(url, settings)
         order = list(variants)
         for round_number in range(settings.rounds):
             for variant in order:
                 progress(f"{kind}: round {round_number + 1}/{settings.rounds}: {variant.name}")
+                source = sources.get(variant.commit) if variant.commit else None
                 runs += measure(
-                    kind, url, variant, data, settings=settings, round_number=round_number
+                    kind,
+                    url,
+                    variant,
+                    data,
+                    settings=settings,
+                    round_number=round_number,
+                    source=source,
                 )
             order.reverse()
     return variants, runs
@@ -501,19 +564,13 @@ class Report:
     def comparisons(self, kind: str, names: list[str]) -> list[str]:
         out = []
         steps = [n for n in names if n == BEFORE or n.startswith("+ ")]
-        if BEFORE in steps and len(steps) > 1:
-            after = steps[-1]
-            out.append(f"before → after ({after.removeprefix('+ ')} last), uvicorn x1:")
-            for endpoint in ENDPOINTS:
-                first, last = self.get(kind, BEFORE, endpoint), self.get(kind, after, endpoint)
-                if first and last:
-                    out.append(
-                        f"  {endpoint:<7} req/s x{ratio(last.rps, first.rps)},"
-                        f" CPU per request x{ratio(last.cpu_per_request, first.cpu_per_request)},"
-                        f" p99 {first.p99 * 1e3:.1f} → {last.p99 * 1e3:.1f} ms,"
-                        f" conns/1k {first.connections_per_1000:.1f}"
-                        f" → {last.connections_per_1000:.1f}"
-                    )
+        now = steps[-1] if steps and steps[-1] != BEFORE else None
+        if FILED in names and now:
+            out.append(f"{FILED} → after, uvicorn x1 (what #15 called today → as it ships):")
+            out += self.change_lines(kind, FILED, now)
+        if BEFORE in steps and now:
+            out.append(f"before → after ({now.removeprefix('+ ')} last), uvicorn x1:")
+            out += self.change_lines(kind, BEFORE, now)
             out.append("each step, req/s and CPU per request against the step before:")
             for previous, step in itertools.pairwise(steps):
                 parts = []
@@ -539,24 +596,38 @@ class Report:
                 out.append(f"{label}: req/s {', '.join(parts)}")
         return out
 
+    def change_lines(self, kind: str, before: str, after: str) -> list[str]:
+        out = []
+        for endpoint in ENDPOINTS:
+            first, last = self.get(kind, before, endpoint), self.get(kind, after, endpoint)
+            if first and last:
+                out.append(
+                    f"  {endpoint:<7} req/s x{ratio(last.rps, first.rps)},"
+                    f" CPU per request x{ratio(last.cpu_per_request, first.cpu_per_request)},"
+                    f" p99 {first.p99 * 1e3:.1f} → {last.p99 * 1e3:.1f} ms,"
+                    f" conns/1k {first.connections_per_1000:.1f}"
+                    f" → {last.connections_per_1000:.1f}"
+                )
+        return out
+
     def after_step(self, kind: str) -> str | None:
         """The last switch turned on, on uvicorn x1: the capstone as it ships."""
         steps = [v.name for v in self.variants.get(kind, []) if v.name.startswith("+ ")]
         return steps[-1] if steps else None
 
     def summary(self) -> str:
-        """Before against after, per database and endpoint, as a Markdown table."""
+        """Then (#15 filed) against now, per database and endpoint, as a Markdown table."""
         rows = [
             (
-                "| database | endpoint | CPU per request, before → after | change"
-                " | p99, before → after | fraction of the limit, after | errors, after |"
+                "| database | endpoint | CPU per request, then → now | change"
+                " | p99, then → now | fraction of the limit, now | errors, now |"
             ),
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for kind in self.variants:
             after = self.after_step(kind)
             for endpoint in ENDPOINTS:
-                first = self.get(kind, BEFORE, endpoint)
+                first = self.get(kind, FILED, endpoint)
                 last = self.get(kind, after, endpoint) if after else None
                 limit = self.get(kind, BASELINE, endpoint)
                 if first is None or last is None:
@@ -685,7 +756,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     all_variants, runs = {}, []
     for kind in kinds:
-        all_variants[kind], found = run_database(kind, settings, wanted, progress)
+        all_variants[kind], found = run_database(kind, settings, wanted, progress, skipped)
         runs += found
     report = Report(settings, all_variants, summarise(runs), skipped)
     text = report.text(args.quick) if output is None else write(report, output, args.quick)

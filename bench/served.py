@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from pathlib import Path
 from typing import Any
 
 from litestar import Litestar
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
+import capstone
 from capstone.app import create_app as create_capstone
 from capstone.config import Settings
 
 OFF_VARIABLE = "BENCH_OFF"
 CONNECTIONS_VARIABLE = "BENCH_CONNECTIONS"
+# Set when an earlier commit's capstone is served (--app-dir): it must be the one imported.
+SOURCE_VARIABLE = "BENCH_SOURCE"
 # The optimisations, in the order they were made (docs/capstone/performance.md).
 SWITCHES = (
     "token_identity",
@@ -32,6 +36,7 @@ SWITCHES = (
     "fixed_pool",
     "fair_pool",
     "single_writer",
+    "lean_resets",
 )
 
 
@@ -60,7 +65,15 @@ def switched_off() -> dict[str, bool]:
     return dict.fromkeys(names, False)
 
 
+def imported_from_source() -> None:
+    """Refuse to serve today's capstone when an earlier one was asked for."""
+    source = os.environ.get(SOURCE_VARIABLE)
+    if source and not Path(capstone.__file__).resolve().is_relative_to(Path(source).resolve()):
+        raise RuntimeError(f"capstone was imported from {capstone.__file__}, not from {source}")
+
+
 def create_app() -> Litestar:
+    imported_from_source()
     count_connections()
     settings: Any = dataclasses.replace(Settings.from_env(), **switched_off())  # type: ignore[arg-type]
     return create_capstone(settings)

@@ -106,6 +106,9 @@ class Settings:
     # SQLite: the writes of one process queue for one lock, in order, instead of polling
     # SQLite's busy lock (a POST p99 of seconds at 32 connections).
     single_writer: bool = True
+    # SQLite: a connection given back to the pool is rolled back only if it has a
+    # transaction open, not every time (storage/database.py).
+    lean_resets: bool = True
 
     @property
     def login_rate(self) -> tuple[RateUnit, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from litestar.types import BeforeMessageSendHookHandler, Message, Scope
 from sqlalchemy import Engine, event, make_url, text
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.pool import ConnectionPoolEntry, PoolResetState
 
 from capstone.config import Settings
 
@@ -58,9 +60,33 @@ def database_config(settings: Settings) -> SQLAlchemyAsyncConfig:
         config.engine_config.pool_size = POOL_SIZE
         config.engine_config.max_overflow = 0
         config.engine_config.pool_timeout = POOL_TIMEOUT
-    if url.startswith("sqlite"):
-        _tune_sqlite(config.get_engine(), sqlite_path)
+    sqlite = url.startswith("sqlite")
+    if sqlite and settings.lean_resets:
+        # SQLAlchemy's create_engine takes None (advanced-alchemy's annotation leaves it out):
+        # no rollback of its own on return; roll_back_if_open decides instead.
+        config.engine_config.pool_reset_on_return = None  # type: ignore[assignment]
+    if sqlite:
+        _tune_sqlite(config.get_engine(), sqlite_path, settings.lean_resets)
     return config
+
+
+# --8<-- [start:lean-resets]
+def roll_back_if_open(
+    dbapi_connection: Any, record: ConnectionPoolEntry, reset: PoolResetState
+) -> None:
+    """A connection given back to the pool: rolled back if SQLite has a transaction open.
+
+    SQLAlchemy's pool rolls back every connection given back to it ("reset on return"),
+    even one whose transaction the Session has just committed or rolled back: through
+    aiosqlite, each rollback is a trip to the connection's thread, for nothing. SQLite knows
+    in process whether a transaction is open, without a trip: only then is one sent.
+    """
+    if reset.terminate_only or not reset.asyncio_safe:
+        return  # the pool is closing the connection anyway, or may not await here
+    driver = record.driver_connection  # aiosqlite's Connection; None once it is closed
+    if driver is not None and driver.in_transaction:
+        dbapi_connection.rollback()
+        # --8<-- [end:lean-resets]
 
 
 def _in_memory(url: str) -> bool:
@@ -96,7 +122,8 @@ class SQLiteFile:
 
     def _now(self) -> tuple[int, int] | None:
         try:
-            found = Path(self.path).stat()
+            # On every checkout: os.stat makes no Path object each time.
+            found = os.stat(self.path)  # noqa: PTH116
         except OSError:
             return None
         return found.st_dev, found.st_ino
@@ -113,7 +140,9 @@ class SQLiteFile:
 _SQLITE_FILES: weakref.WeakKeyDictionary[Engine, SQLiteFile] = weakref.WeakKeyDictionary()
 
 
-def _tune_sqlite(engine: AsyncEngine, path: str | None) -> None:
+def _tune_sqlite(engine: AsyncEngine, path: str | None, lean_resets: bool) -> None:
+    if lean_resets:
+        event.listen(engine.sync_engine, "reset", roll_back_if_open)
     if path is not None:
         sqlite_file = _SQLITE_FILES[engine.sync_engine] = SQLiteFile(path)
         event.listen(engine.sync_engine, "connect", lambda *_: sqlite_file.remember())

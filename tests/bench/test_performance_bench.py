@@ -20,6 +20,7 @@ from litestar.testing import TestClient
 from bench.performance import (
     BASELINE,
     BEFORE,
+    FILED,
     GET,
     JSON_NAME,
     LIST,
@@ -38,7 +39,7 @@ from bench.performance import (
     switches_for,
     variants_for,
 )
-from bench.served import OFF_VARIABLE, SWITCHES, switched_off
+from bench.served import OFF_VARIABLE, SOURCE_VARIABLE, SWITCHES, imported_from_source, switched_off
 
 
 def _load(requests: int, seconds: float, cpu: float | None, connections: int) -> Load:
@@ -83,14 +84,14 @@ def test_ratios_are_shown_only_when_both_sides_exist() -> None:
 
 def test_each_database_turns_on_only_the_switches_that_change_something_there() -> None:
     assert set(SWITCHES) - set(switches_for(SQLITE)) == {"reads_autocommit"}
-    assert set(SWITCHES) - set(switches_for(POSTGRESQL)) == {"single_writer"}
+    assert set(SWITCHES) - set(switches_for(POSTGRESQL)) == {"single_writer", "lean_resets"}
     names = [variant.name for variant in variants_for(SQLITE)]
-    assert names[:2] == [BASELINE, BEFORE]
-    steps = variants_for(SQLITE)[2:-3]
+    assert names[:3] == [BASELINE, FILED, BEFORE]
+    steps = variants_for(SQLITE)[3:-3]
     # One more switch on at each step; the last step is the capstone as it ships.
     count = len(switches_for(SQLITE))
     assert [len(step.off) for step in steps] == list(range(count - 1, -1, -1))
-    assert names[2] == "+ token_identity"
+    assert names[3] == "+ token_identity"
     assert {v.server for v in variants_for(SQLITE)} == {"uvicorn", "granian"}
     assert {v.workers for v in variants_for(SQLITE)} == {1, 2}
 
@@ -104,11 +105,22 @@ def test_the_served_app_refuses_an_unknown_switch(monkeypatch: pytest.MonkeyPatc
     assert "token_identity" in SWITCHES
 
 
+def test_the_served_app_refuses_today_s_capstone_when_an_earlier_one_was_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SOURCE_VARIABLE, str(tmp_path))  # `capstone` was not imported from here
+    with pytest.raises(RuntimeError, match="not from"):
+        imported_from_source()
+    monkeypatch.setenv(SOURCE_VARIABLE, str(OUTPUT.parent.parent))  # the repository: it was
+    imported_from_source()
+
+
 def test_a_tiny_run_serves_every_kind_of_variant_and_writes_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The limit, the capstone with every switch off (uvicorn), and as it ships on granian.
-    variants = f"{BASELINE},{BEFORE},after · granian x1"
+    # The limit, the capstone when #15 was filed (from git), with every switch off
+    # (uvicorn), and as it ships on granian.
+    variants = f"{BASELINE},{FILED},{BEFORE},after · granian x1"
     args = ["--quick", "--databases", "sqlite", "--variants", variants, "--output", str(tmp_path)]
 
     assert main(args) == 0
@@ -116,7 +128,7 @@ def test_a_tiny_run_serves_every_kind_of_variant_and_writes_the_report(
     text = (tmp_path / "capstone-performance.txt").read_text(encoding="utf-8")
     assert text == capsys.readouterr().out
     assert text.startswith("$ python -m bench.performance --quick\n")
-    for name in (BASELINE, BEFORE, "after · granian x1"):
+    for name in (BASELINE, FILED, BEFORE, "after · granian x1"):
         for endpoint in (LIST, GET, POST):
             assert f"{name:<28}{endpoint:<8}" in text
     assert f"{BASELINE:<28}{LIST:<8}" in text
@@ -245,7 +257,7 @@ def test_the_page_quotes_the_run_s_granian_ratios(workers: str) -> None:
 
 
 def test_the_page_says_what_the_run_reached() -> None:
-    # "Half the CPU per request, or less, on five of the six", the one that did not, and
+    # Half the CPU per request of the capstone when #15 was filed, or less, on all six, and
     # SQLite's POST p99: as the saved run has them.
     saved = rendered(OUTPUT / JSON_NAME, Settings())
     page = (OUTPUT.parent / "capstone" / "performance.md").read_text(encoding="utf-8")
@@ -253,7 +265,7 @@ def test_the_page_says_what_the_run_reached() -> None:
     for kind in (SQLITE, POSTGRESQL):
         after = saved.after_step(kind)
         for endpoint in (LIST, GET, POST):
-            first, last = saved.get(kind, BEFORE, endpoint), saved.get(kind, after or "", endpoint)
+            first, last = saved.get(kind, FILED, endpoint), saved.get(kind, after or "", endpoint)
             assert first
             assert last
             assert first.cpu_per_request

@@ -4,27 +4,38 @@
   FairPool gives the places in arrival order, and every request gives its place back.
 - A row of VIEW is a TaskOut by position: the columns are the struct's fields, in order.
 - A create by INSERT ... RETURNING answers what the unit of work would have stored.
+- On SQLite a connection given back is rolled back only when it has a transaction open:
+  a read costs one rollback, not two, and a transaction left open is still rolled back.
+- A request id is 32 hex digits, new on every request and in every forked worker.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import aiosqlite
 import pytest
 from litestar.testing import TestClient
+from sqlalchemy import Connection, insert
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
+from sqlalchemy.pool import PoolResetState
 
 from capstone.app import create_app
 from capstone.config import Settings
 from capstone.domain.tasks import VIEW
+from capstone.http.middleware import new_request_id
 from capstone.http.schemas import TaskOut
 from capstone.storage import database
 from capstone.storage.database import FairPool
+from capstone.storage.models import User
 from tests.capstone.conftest import sign_up
 
 
@@ -206,3 +217,108 @@ def test_an_unfiltered_page_carries_the_total_even_past_the_last_task(
         "offset": 0,
         "total": 0,
     }
+
+
+def _rollbacks_of_one_read(settings: Settings, monkeypatch: pytest.MonkeyPatch, name: str) -> int:
+    """How many rollbacks reach aiosqlite (each a trip to its thread) for one GET."""
+    with TestClient(create_app(settings)) as client:
+        ada = sign_up(client, name)
+        task = client.post("/tasks", json={"title": "Mine"}, headers=ada).json()
+        calls: list[object] = []
+        rollback = aiosqlite.Connection.rollback
+
+        async def counted(self: aiosqlite.Connection) -> None:
+            calls.append(self)
+            await rollback(self)
+
+        monkeypatch.setattr(aiosqlite.Connection, "rollback", counted)
+        assert client.get(f"/tasks/{task['id']}", headers=ada).status_code == 200
+        monkeypatch.setattr(aiosqlite.Connection, "rollback", rollback)
+        return len(calls)
+
+
+def test_a_read_on_sqlite_is_rolled_back_once_not_twice(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The session's own rollback as it closes; the pool's reset on return only when needed.
+    assert _rollbacks_of_one_read(settings, monkeypatch, "ada") == 1
+    lean_off = dataclasses.replace(settings, lean_resets=False)
+    assert _rollbacks_of_one_read(lean_off, monkeypatch, "bob") == 2
+
+
+def test_a_connection_given_back_inside_a_transaction_is_still_rolled_back(
+    settings: Settings,
+) -> None:
+    engine = database.database_config(settings).get_engine()
+
+    def leave_a_write_open(connection: Connection) -> tuple[bool, bool, int]:
+        pooled = connection.engine.raw_connection()  # a second connection, bypassing ours
+        driver = pooled.driver_connection
+        assert driver is not None
+        cursor = pooled.cursor()
+        cursor.execute("UPDATE user_account SET task_count = 99")  # begins a transaction
+        cursor.close()
+        was_open = driver.in_transaction
+        pooled.close()  # back to the pool with the UPDATE neither committed nor rolled back
+        return (
+            was_open,
+            driver.in_transaction,
+            connection.exec_driver_sql(
+                "SELECT count(*) FROM user_account WHERE task_count = 99"
+            ).scalar_one(),
+        )
+
+    async def run() -> tuple[bool, bool, int]:
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(
+                    insert(User).values(username="ada", password_hash="", task_count=0)
+                )
+                await connection.commit()
+                return await connection.run_sync(leave_a_write_open)
+        finally:
+            await engine.dispose()
+
+    was_open, still_open, changed = asyncio.run(run())
+    assert was_open
+    assert not still_open  # roll_back_if_open saw the transaction and rolled it back
+    assert changed == 0
+
+
+@pytest.mark.parametrize(
+    ("terminate_only", "asyncio_safe"), [(True, True), (False, False)], ids=["closing", "no-loop"]
+)
+def test_a_connection_the_pool_is_discarding_is_not_rolled_back_first(
+    terminate_only: bool, asyncio_safe: bool
+) -> None:
+    # Closing it ends its transaction anyway, and outside the event loop nothing may await.
+    calls: list[str] = []
+    driver = SimpleNamespace(in_transaction=True)
+    adapted = SimpleNamespace(rollback=lambda: calls.append("rollback"))
+    state = PoolResetState(
+        transaction_was_reset=False, terminate_only=terminate_only, asyncio_safe=asyncio_safe
+    )
+    database.roll_back_if_open(adapted, SimpleNamespace(driver_connection=driver), state)  # type: ignore[arg-type]
+    assert calls == []
+    safe = PoolResetState(transaction_was_reset=False, terminate_only=False, asyncio_safe=True)
+    database.roll_back_if_open(adapted, SimpleNamespace(driver_connection=driver), safe)  # type: ignore[arg-type]
+    assert calls == ["rollback"]  # the same connection, given back normally
+
+
+def test_a_request_id_is_new_each_time_and_in_every_forked_worker() -> None:
+    ids = {new_request_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(len(found) == 32 and int(found, 16) >= 0 for found in ids)
+    if sys.platform == "win32":  # pragma: no cover - no fork there
+        return
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process reports through the pipe
+        os.write(write, new_request_id().encode())
+        os._exit(0)
+    os.close(write)
+    from_child = os.read(read, 64).decode()
+    os.close(read)
+    os.waitpid(child, 0)
+    # Without the reseed at fork, the child would make the parent's next id.
+    assert from_child != new_request_id()
