@@ -17,24 +17,21 @@ import httpx
 import pytest
 from litestar.testing import TestClient
 
-from bench.performance import (
+from bench.performance import main
+from bench.performance_report import JSON_NAME, OUTPUT, SUMMARY_NAME, ratio, rendered
+from bench.performance_variants import (
     BASELINE,
     BEFORE,
     FILED,
     GET,
-    JSON_NAME,
     LIST,
-    OUTPUT,
     POST,
     POSTGRESQL,
+    QUICK,
     SQLITE,
-    SUMMARY_NAME,
     Load,
     Run,
     Settings,
-    main,
-    ratio,
-    rendered,
     summarise,
     switches_for,
     variants_for,
@@ -173,7 +170,7 @@ def test_the_baseline_answers_what_the_capstone_answers(tmp_path: Path) -> None:
     from capstone.config import Settings as CapstoneSettings  # noqa: PLC0415
 
     url = f"sqlite+aiosqlite:///{tmp_path / 'same.sqlite3'}"
-    data = performance.prepare(url, performance.QUICK)
+    data = performance.prepare(url, QUICK)
     token = {"Authorization": f"Bearer {data.tokens[0]}"}
     capstone = create_app(
         CapstoneSettings(database_url=url, jwt_secret=performance.SECRET, migrate_on_start=False)
@@ -199,7 +196,7 @@ def test_the_baseline_answers_what_the_capstone_answers(tmp_path: Path) -> None:
         assert theirs == mine
         assert anyio.run(created, limit) == anyio.run(created, capstone)
     anyio.run(limit.engine.dispose)
-    assert mine[1] == {"items": [], "limit": 3, "offset": 99, "total": performance.QUICK.tasks}
+    assert mine[1] == {"items": [], "limit": 3, "offset": 99, "total": QUICK.tasks}
 
 
 # (database, step, endpoint) whose CPU-per-request change the page quotes, and the granian
