@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import aiosqlite
 import anyio
 import httpx
 import pytest
@@ -197,6 +198,40 @@ def test_the_baseline_answers_what_the_capstone_answers(tmp_path: Path) -> None:
         assert anyio.run(created, limit) == anyio.run(created, capstone)
     anyio.run(limit.engine.dispose)
     assert mine[1] == {"items": [], "limit": 3, "offset": 99, "total": QUICK.tasks}
+
+
+def test_a_get_costs_the_baseline_as_many_trips_to_aiosqlite_as_the_capstone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Five, as tests/capstone/test_performance_facts.py counts for the capstone: a cursor, the
+    # query, the fetch, closing the cursor, the rollback as the connection goes back.
+    from bench import baseline, performance  # noqa: PLC0415 - as in the test above
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'trips.sqlite3'}"
+    data = performance.prepare(url, QUICK)
+    limit: Any = baseline.Baseline(url, performance.SECRET)  # an ASGI app, typed loosely
+    calls: list[str] = []
+    execute = aiosqlite.Connection._execute
+
+    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(getattr(fn, "__name__", ""))
+        return await execute(self, fn, *args, **kwargs)  # type: ignore[no-untyped-call]
+
+    async def one_get() -> int:
+        transport = httpx.ASGITransport(app=limit)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            headers = {"Authorization": f"Bearer {data.tokens[0]}"}
+            await client.get(f"/tasks/{data.ids[0][0]}", headers=headers)  # opens the pool
+            calls.clear()
+            monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
+            answer = await client.get(f"/tasks/{data.ids[0][1]}", headers=headers)
+            monkeypatch.setattr(aiosqlite.Connection, "_execute", execute)
+        await limit.engine.dispose()
+        return answer.status_code
+
+    assert anyio.run(one_get) == 200
+    assert len(calls) == 5
+    assert calls.count("rollback") == 1
 
 
 # (database, step, endpoint) whose CPU-per-request change the page quotes, and the granian

@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
+import random
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,31 +221,35 @@ def test_an_unfiltered_page_carries_the_total_even_past_the_last_task(
     }
 
 
-def _rollbacks_of_one_read(settings: Settings, monkeypatch: pytest.MonkeyPatch, name: str) -> int:
-    """How many rollbacks reach aiosqlite (each a trip to its thread) for one GET."""
+def _calls_of_one_read(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, name: str
+) -> tuple[int, int]:
+    """Trips to aiosqlite's thread for one GET (every call goes through
+    `Connection._execute`), and how many of them were rollbacks."""
     with TestClient(create_app(settings)) as client:
         ada = sign_up(client, name)
         task = client.post("/tasks", json={"title": "Mine"}, headers=ada).json()
-        calls: list[object] = []
-        rollback = aiosqlite.Connection.rollback
+        calls: list[str] = []
+        execute = aiosqlite.Connection._execute
 
-        async def counted(self: aiosqlite.Connection) -> None:
-            calls.append(self)
-            await rollback(self)
+        async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+            calls.append(getattr(fn, "__name__", ""))
+            return await execute(self, fn, *args, **kwargs)  # type: ignore[no-untyped-call]
 
-        monkeypatch.setattr(aiosqlite.Connection, "rollback", counted)
+        monkeypatch.setattr(aiosqlite.Connection, "_execute", counted)
         assert client.get(f"/tasks/{task['id']}", headers=ada).status_code == 200
-        monkeypatch.setattr(aiosqlite.Connection, "rollback", rollback)
-        return len(calls)
+        monkeypatch.setattr(aiosqlite.Connection, "_execute", execute)
+        return len(calls), calls.count("rollback")
 
 
 def test_a_read_on_sqlite_is_rolled_back_once_not_twice(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The session's own rollback as it closes; the pool's reset on return only when needed.
-    assert _rollbacks_of_one_read(settings, monkeypatch, "ada") == 1
+    # The other four trips: a cursor, the query, the fetch, closing the cursor.
+    assert _calls_of_one_read(settings, monkeypatch, "ada") == (5, 1)
     lean_off = dataclasses.replace(settings, lean_resets=False)
-    assert _rollbacks_of_one_read(lean_off, monkeypatch, "bob") == 2
+    assert _calls_of_one_read(lean_off, monkeypatch, "bob") == (6, 2)
 
 
 def test_a_connection_given_back_inside_a_transaction_is_still_rolled_back(
@@ -308,7 +314,12 @@ def test_a_connection_the_pool_is_discarding_is_not_rolled_back_first(
 def test_a_request_id_is_new_each_time_and_in_every_forked_worker() -> None:
     ids = {new_request_id() for _ in range(1000)}
     assert len(ids) == 1000
-    assert all(len(found) == 32 and int(found, 16) >= 0 for found in ids)
+    assert all(re.fullmatch("[0-9a-f]{32}", found) for found in ids)
+    # Seeding the random module, as a test or a library may, does not repeat an id.
+    random.seed(15)
+    first = new_request_id()
+    random.seed(15)
+    assert new_request_id() != first
     if sys.platform == "win32":  # pragma: no cover - no fork there
         return
     read, write = os.pipe()
