@@ -269,8 +269,6 @@ async def load(
         # Connections start at different requests, so they do not all ask for the same task.
         requests = itertools.cycle(endpoint.requests)
         for request in itertools.islice(requests, number % len(endpoint.requests), None):
-            if time.perf_counter() >= deadline:
-                return
             start = time.perf_counter()
             status, body = await connection.send(request)
             latencies.append(time.perf_counter() - start)
@@ -278,6 +276,10 @@ async def load(
                 raise UnexpectedAnswerError(f"{endpoint.name}: {status} {body[:300]!r}")
             if number == 0 and not samples:
                 samples.append(body)
+            # Checked after the request, so that every connection is answered at least once
+            # even when a busy machine stalls this process past a short deadline.
+            if time.perf_counter() >= deadline:
+                return
 
     try:
         server_start, client_start = cpu_seconds(pid), time.process_time()

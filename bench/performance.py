@@ -105,13 +105,13 @@ async def load(
     async def worker(number: int, connection: Connection) -> None:
         cycle = itertools.cycle(requests)
         for request in itertools.islice(cycle, number % len(requests), None):
-            if time.perf_counter() >= deadline:
-                return
             start = time.perf_counter()
             status, body = await connection.send(request)
             latencies.append(time.perf_counter() - start)
             if status != expect:
                 errors.append(f"{status} {body[:200].decode(errors='replace')}")
+            if time.perf_counter() >= deadline:  # after: each connection is answered once
+                return
 
     start = time.perf_counter()
     try:

@@ -6,6 +6,7 @@ harness computes what it says and that both APIs answer the same shapes.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from bench.capstone import (
     LIST,
     POST,
     QUICK,
+    Endpoint,
     Load,
     Run,
     UnexpectedAnswerError,
@@ -27,9 +29,11 @@ from bench.capstone import (
     compare,
     content_length,
     http_request,
+    load,
     main,
     percentile,
 )
+from tests.bench.canned import canned_server
 
 
 def test_percentile_interpolates_between_ranks() -> None:
@@ -92,6 +96,20 @@ def test_a_load_reports_rate_and_percentiles_of_its_own_requests() -> None:
     assert load.rps == 25.0
     assert load.p50 == pytest.approx(0.0505)
     assert load.p99 == pytest.approx(0.09901)
+
+
+def test_a_deadline_already_past_still_gets_each_connection_one_answer() -> None:
+    # A busy machine can stall the loop past a short deadline before the first request;
+    # the load must still measure something rather than fail on an empty sample.
+    async def past_deadline() -> Load:
+        async with canned_server() as port:
+            request = http_request("GET", "/", port)
+            return await load(port, Endpoint("GET /", 200, (request,)), 3, 0.0, pid=None)
+
+    measured = asyncio.run(past_deadline())
+
+    assert len(measured.latencies) == 3
+    assert measured.sample == b"ok"
 
 
 def test_requests_are_plain_http_11_and_answers_need_a_length() -> None:

@@ -18,7 +18,8 @@ import httpx
 import pytest
 from litestar.testing import TestClient
 
-from bench.performance import main
+from bench.capstone import http_request
+from bench.performance import load, main
 from bench.performance_report import JSON_NAME, OUTPUT, SUMMARY_NAME, ratio, rendered
 from bench.performance_variants import (
     BASELINE,
@@ -38,6 +39,7 @@ from bench.performance_variants import (
     variants_for,
 )
 from bench.served import OFF_VARIABLE, SOURCE_VARIABLE, SWITCHES, imported_from_source, switched_off
+from tests.bench.canned import canned_server
 
 
 def _load(requests: int, seconds: float, cpu: float | None, connections: int) -> Load:
@@ -49,6 +51,17 @@ def _load(requests: int, seconds: float, cpu: float | None, connections: int) ->
         cpu=cpu,
         connections=connections,
     )
+
+
+def test_a_deadline_already_past_still_gets_each_connection_one_answer() -> None:
+    async def past_deadline() -> tuple[list[float], int, str, float]:
+        async with canned_server() as port:
+            return await load(port, [http_request("GET", "/", port)], 200, 3, 0.0)
+
+    latencies, errors, _, _ = anyio.run(past_deadline)
+
+    assert len(latencies) == 3
+    assert errors == 0
 
 
 def test_a_load_gives_rates_per_request_and_per_thousand() -> None:

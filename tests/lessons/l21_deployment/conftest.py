@@ -44,10 +44,11 @@ def server_plans() -> dict[str, tuple[list[str], int, str, dict[str, str]]]:
     # Only a proxy at 10.0.0.2 is believed; the tests' requests come from 127.0.0.1.
     named = uvicorn_command(proxy, port, "--no-access-log", "--forwarded-allow-ips", "10.0.0.2")
     plan("proxy-named", named, port, "/health")
-    # Patient: reports take 2 s, and a shutdown waits up to 5 s for them.
+    # Patient: reports take 4 s, and a shutdown waits up to 8 s for them. The 4 s leave a
+    # busy machine time to see a connection refused while the report is still running.
     port = free_port()
-    patient = uvicorn_command(shutdown, port, "--timeout-graceful-shutdown", "5")
-    plan("patient", patient, port, "/reports/running", PARCELS_REPORT_SECONDS="2")
+    patient = uvicorn_command(shutdown, port, "--timeout-graceful-shutdown", "8")
+    plan("patient", patient, port, "/reports/running", PARCELS_REPORT_SECONDS="4")
     # Hurried: reports take a minute; a shutdown waits 1 s.
     port = free_port()
     hurried = uvicorn_command(shutdown, port, "--timeout-graceful-shutdown", "1")

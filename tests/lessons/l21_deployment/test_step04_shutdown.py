@@ -18,7 +18,7 @@ PATIENCE = 10.0  # seconds: a bound on how long anything may take, never a timin
 
 @pytest.fixture
 def patient(servers: dict[str, Started]) -> Started:
-    return servers["patient"]  # reports take 2 s; a shutdown waits up to 5 s
+    return servers["patient"]  # reports take 4 s; a shutdown waits up to 8 s
 
 
 @pytest.fixture
@@ -53,6 +53,10 @@ def refused_after_sigterm(server: Started) -> bool:
             httpx.get(f"{server.base}/reports/running")
         except httpx.ConnectError:
             return True
+        except httpx.TransportError:
+            # A connection that raced the shutdown: the kernel had accepted it, and uvicorn
+            # closed it unanswered when it stopped listening. Not yet a refusal; ask again.
+            pass
         time.sleep(0.02)
     return False
 
