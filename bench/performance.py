@@ -110,7 +110,7 @@ async def load(
             latencies.append(time.perf_counter() - start)
             if status != expect:
                 errors.append(f"{status} {body[:200].decode(errors='replace')}")
-            if time.perf_counter() >= deadline:  # after: each connection is answered once
+            if time.perf_counter() >= deadline:  # after: every connection is answered at least once
                 return
 
     start = time.perf_counter()

@@ -11,6 +11,8 @@ import uvicorn
 from litestar.testing import TestClient
 
 from lessons.l21_deployment import step04_shutdown
+from lessons.manifest import ROOT
+from tests.lessons.l21_deployment.conftest import server_plans
 from tests.servers import Started
 
 PATIENCE = 10.0  # seconds: a bound on how long anything may take, never a timing assertion
@@ -102,3 +104,14 @@ def test_the_report_and_the_count_in_one_process(monkeypatch: pytest.MonkeyPatch
 
     assert report.json() == {"report": "daily", "parcels": "all delivered"}
     assert running.json() == {"reports": 0}
+
+
+def test_the_page_gives_the_patient_servers_report_and_timeout() -> None:
+    command, _, _, env = server_plans()["patient"]
+    seconds = env["PARCELS_REPORT_SECONDS"]
+    timeout = command[command.index("--timeout-graceful-shutdown") + 1]
+    page = (ROOT / "docs" / "lessons" / "21-deployment.md").read_text(encoding="utf-8")
+
+    assert f"{seconds} s report on a server run with `--timeout-graceful-shutdown {timeout}`" in (
+        " ".join(page.split())
+    )
